@@ -1,0 +1,404 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * A supervised batch of sibling tasks, owned by the thread that created it. Tasks are
+ * added by the owner only; they end on their own threads, and the one that ends last
+ * wakes the owner. The first fatal error cancels the siblings on the thread that met it,
+ * without waiting for the owner to wake up.
+ *
+ * @author parallel-tasks authors
+ */
+final class Batch {
+
+	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
+
+	static final int OPEN = 0;
+
+	static final int FATAL = 1;
+
+	static final int TIMED_OUT = 2;
+
+	static final int INTERRUPTED = 3;
+
+	static final int CLOSED = 4;
+
+	private static final VarHandle STATE;
+
+	private static final VarHandle REMAINING;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			STATE = lookup.findVarHandle(Batch.class, "state", int.class);
+			REMAINING = lookup.findVarHandle(Batch.class, "remaining", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final ParallelTaskTemplate template;
+
+	private final Thread owner;
+
+	private final TaskRun<?> parent;
+
+	private final long startNanos;
+
+	private final Duration timeout;
+
+	private final long deadline;
+
+	private volatile int state;
+
+	private volatile int remaining;
+
+	private volatile Thread waiter;
+
+	private volatile TaskRun<?> firstFatal;
+
+	private volatile TaskRun<?>[] tasks;
+
+	private volatile int size;
+
+	private List<Throwable> laterFatalErrors;
+
+	Batch(ParallelTaskTemplate template, Duration timeout, int expectedSize) {
+		this.template = template;
+		this.owner = Thread.currentThread();
+		this.parent = CallableRun.current();
+		this.startNanos = System.nanoTime();
+		this.timeout = timeout;
+		this.deadline = (timeout != null) ? this.startNanos + timeout.toNanos() : 0L;
+		this.tasks = new TaskRun<?>[Math.max(expectedSize, 4)];
+	}
+
+	boolean isOpen() {
+		return this.state == OPEN;
+	}
+
+	/**
+	 * Return whether this batch, or a batch that one of its ancestors belongs to, has
+	 * been cancelled.
+	 */
+	boolean isCancelled() {
+		return this.state != OPEN || (this.parent != null && this.parent.isCancelled());
+	}
+
+	boolean isFatal(Throwable exception) {
+		return this.template.getFatalErrorPolicy().isFatal(exception);
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	/**
+	 * Add a task and run it on the executor. Called by the owner only.
+	 */
+	<T> void fork(CallableRun<T> run, Executor executor) {
+		add(run);
+		try {
+			executor.execute(run);
+		}
+		catch (Throwable ex) {
+			// The executor would not take it: that is this task's failure, classified as
+			// any
+			if (run.tryStart()) {
+				run.finish(null, ex);
+			}
+		}
+	}
+
+	/**
+	 * Add a task and start its call on the owner's thread.
+	 */
+	<T> void forkAsync(FutureRun<T> run) {
+		add(run);
+		run.start();
+	}
+
+	private void add(TaskRun<?> run) {
+		checkOwner();
+		int index = this.size;
+		TaskRun<?>[] current = this.tasks;
+		if (index == current.length) {
+			current = Arrays.copyOf(current, index * 2);
+			this.tasks = current;
+		}
+		current[index] = run;
+		REMAINING.getAndAdd(this, 1);
+		this.size = index + 1;
+		if (this.state != OPEN) {
+			// The batch was cancelled while this task was being added: it must not start
+			run.cancel();
+		}
+	}
+
+	void checkOwner() {
+		if (Thread.currentThread() != this.owner) {
+			throw new IllegalStateException("Current thread " + Thread.currentThread().getName()
+					+ " is not the owner of this batch, " + this.owner.getName());
+		}
+	}
+
+	/**
+	 * Called once for each task, when it reaches its end state.
+	 */
+	void taskEnded(TaskRun<?> run, int end) {
+		boolean wake = false;
+		if (end == TaskRun.FAILED) {
+			tolerated(run);
+		}
+		else if (end == TaskRun.FATAL) {
+			wake = fatal(run);
+		}
+		if ((int) REMAINING.getAndAdd(this, -1) == 1 || wake) {
+			Thread waiting = this.waiter;
+			if (waiting != null) {
+				LockSupport.unpark(waiting);
+			}
+		}
+	}
+
+	/**
+	 * Called when a task that was abandoned after the grace period finally ends.
+	 */
+	void taskEndedAfterAbandon(TaskRun<?> run, Throwable exception) {
+		if (exception != null && isFatal(exception)) {
+			logger.warn("Task '" + run.name() + "' ended with fatal error " + exception
+					+ " after its batch had stopped waiting for it");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Task '" + run.name() + "' ended after its batch had stopped waiting for it");
+		}
+	}
+
+	private void tolerated(TaskRun<?> run) {
+		Throwable exception = run.exception();
+		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, exception, false);
+		if (logger.isWarnEnabled()) {
+			String message = "Task '" + run.name() + "'" + describeBatch() + " failed with tolerated error "
+					+ exception.getClass().getName() + ": " + exception.getMessage();
+			if (logger.isDebugEnabled()) {
+				logger.warn(message, exception);
+			}
+			else {
+				logger.warn(message);
+			}
+		}
+	}
+
+	private boolean fatal(TaskRun<?> run) {
+		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, run.exception(), true);
+		if (STATE.compareAndSet(this, OPEN, FATAL)) {
+			this.firstFatal = run;
+			cancelTasks(CancelReason.FATAL, run);
+			return true;
+		}
+		synchronized (this) {
+			if (this.laterFatalErrors == null) {
+				this.laterFatalErrors = new ArrayList<>(2);
+			}
+			this.laterFatalErrors.add(run.exception());
+		}
+		return false;
+	}
+
+	/**
+	 * Cancel every task that has not ended, unless the batch was already cancelled.
+	 * @return {@code true} if this call cancelled the batch
+	 */
+	boolean cancel(int reasonState, CancelReason reason) {
+		if (!STATE.compareAndSet(this, OPEN, reasonState)) {
+			return false;
+		}
+		cancelTasks(reason, null);
+		return true;
+	}
+
+	private void cancelTasks(CancelReason reason, TaskRun<?> except) {
+		// The state is no longer OPEN, so no task can start from here on: now stop the
+		// ones that have started.
+		int count = 0;
+		int known = this.size;
+		TaskRun<?>[] current = this.tasks;
+		for (int i = 0; i < known; i++) {
+			TaskRun<?> run = current[i];
+			if (run != except && run.cancel()) {
+				count++;
+			}
+		}
+		if (count > 0) {
+			this.template.getMetrics().tasksCancelled(this.template.getBatchName(), reason, count);
+		}
+	}
+
+	/**
+	 * Wait, on the owner's thread, until every task has ended, cancelling them on timeout
+	 * or interrupt, and for at most the grace period once the batch was cancelled.
+	 * @return whether the owner was interrupted while it waited
+	 */
+	boolean awaitTasks() {
+		boolean interrupted = false;
+		long graceDeadline = 0L;
+		this.waiter = this.owner;
+		try {
+			while (this.remaining > 0) {
+				if (this.state != OPEN) {
+					long now = System.nanoTime();
+					if (graceDeadline == 0L) {
+						graceDeadline = (now + this.template.getCancelGracePeriodNanos()) | 1L;
+					}
+					long left = graceDeadline - now;
+					if (left <= 0L) {
+						abandonUnfinished();
+						break;
+					}
+					LockSupport.parkNanos(this, left);
+				}
+				else if (this.deadline != 0L) {
+					long left = this.deadline - System.nanoTime();
+					if (left <= 0L) {
+						cancel(TIMED_OUT, CancelReason.TIMEOUT);
+						continue;
+					}
+					LockSupport.parkNanos(this, left);
+				}
+				else {
+					LockSupport.park(this);
+				}
+				if (Thread.interrupted()) {
+					interrupted = true;
+					cancel(INTERRUPTED, CancelReason.INTERRUPTED);
+				}
+			}
+		}
+		finally {
+			this.waiter = null;
+		}
+		return interrupted;
+	}
+
+	private void abandonUnfinished() {
+		int known = this.size;
+		TaskRun<?>[] current = this.tasks;
+		Duration grace = Duration.ofNanos(this.template.getCancelGracePeriodNanos());
+		for (int i = 0; i < known; i++) {
+			TaskRun<?> run = current[i];
+			if (run.abandon()) {
+				logger.warn("Task '" + run.name() + "'" + describeBatch() + " was still running " + grace
+						+ " after it was cancelled; the batch no longer waits for it");
+			}
+		}
+	}
+
+	/**
+	 * Close the batch: cancel the tasks that have not ended and wait for them.
+	 */
+	boolean close() {
+		cancel(CLOSED, CancelReason.CLOSED);
+		return awaitTasks();
+	}
+
+	/**
+	 * Wait for every task, then return the result or throw what ended the batch.
+	 */
+	<T> ParallelResult<T> join() {
+		boolean interrupted = awaitTasks();
+		return complete(interrupted);
+	}
+
+	<T> ParallelResult<T> complete(boolean interrupted) {
+		ParallelResult<T> result = new ParallelResult<>(this.tasks, this.size);
+		int ended = this.state;
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+		if (ended == FATAL) {
+			record(BatchOutcome.FATAL);
+			throw fatalException(result);
+		}
+		if (ended == TIMED_OUT) {
+			record(BatchOutcome.TIMEOUT);
+			throw withLaterFatalErrors(new ParallelTimeoutException("Batch" + describeBatch() + " did not end within "
+					+ this.timeout + "; unfinished tasks were cancelled: " + result, this.timeout, result));
+		}
+		if (ended != OPEN) {
+			record(BatchOutcome.CANCELLED);
+			throw withLaterFatalErrors(new ParallelInterruptedException("Interrupted while waiting for batch"
+					+ describeBatch() + "; unfinished tasks were cancelled: " + result, result));
+		}
+		record(hasFailures() ? BatchOutcome.PARTIAL : BatchOutcome.SUCCESS);
+		return result;
+	}
+
+	private boolean hasFailures() {
+		int known = this.size;
+		TaskRun<?>[] current = this.tasks;
+		for (int i = 0; i < known; i++) {
+			if (current[i].rawState() != TaskRun.SUCCESS) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	void record(BatchOutcome outcome) {
+		this.template.getMetrics()
+			.batchEnded(this.template.getBatchName(), outcome, System.nanoTime() - this.startNanos);
+	}
+
+	private FatalTaskException fatalException(ParallelResult<?> result) {
+		TaskRun<?> first = this.firstFatal;
+		while (first == null) {
+			// The state is set a moment before the first fatal task is recorded
+			Thread.onSpinWait();
+			first = this.firstFatal;
+		}
+		return withLaterFatalErrors(new FatalTaskException(first.name(), first.exception(), result));
+	}
+
+	private <E extends ParallelTaskException> E withLaterFatalErrors(E exception) {
+		synchronized (this) {
+			if (this.laterFatalErrors != null) {
+				this.laterFatalErrors.forEach(exception::addSuppressed);
+			}
+		}
+		return exception;
+	}
+
+	private String describeBatch() {
+		String name = this.template.getBatchName();
+		return (name != null) ? " of batch '" + name + "'" : "";
+	}
+
+}

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+/**
+ * Receives what a {@link ParallelTaskTemplate} does, to count it. Implementations must be
+ * thread-safe and fast: they are called from the tasks' threads.
+ *
+ * <p>
+ * A task or batch name is {@code null} when the developer gave none.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ * @see io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics
+ */
+public interface ParallelTaskMetrics {
+
+	/**
+	 * Metrics that record nothing.
+	 */
+	ParallelTaskMetrics NONE = new ParallelTaskMetrics() {
+	};
+
+	/**
+	 * Called when a task threw an exception, before its batch is told.
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param taskName the name of the task, or {@code null}
+	 * @param exception the exception, unwrapped
+	 * @param fatal whether the exception is fatal
+	 */
+	default void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
+	}
+
+	/**
+	 * Called when a batch cancelled tasks that had not ended.
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param reason why they were cancelled
+	 * @param count how many tasks were cancelled, at least one
+	 */
+	default void tasksCancelled(String batchName, CancelReason reason, int count) {
+	}
+
+	/**
+	 * Called when a batch ended.
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param outcome how it ended
+	 * @param durationNanos how long it took, in nanoseconds
+	 */
+	default void batchEnded(String batchName, BatchOutcome outcome, long durationNanos) {
+	}
+
+}

@@ -1,0 +1,397 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Runs batches of sibling tasks in parallel on an {@link Executor} and supervises them.
+ *
+ * <p>
+ * On the first {@linkplain FatalError fatal} error, on the thread that met it, the batch
+ * is marked cancelled so that no queued task starts, and every running sibling is
+ * interrupted; the caller then waits for the siblings to end, at most for the cancel
+ * grace period, and gets a {@link FatalTaskException}. A tolerated error is logged once
+ * at WARN level, counted, and recorded in {@link ParallelResult#failures()}; the other
+ * tasks go on.
+ *
+ * <p>
+ * A template is thread-safe and meant to be shared. With Spring Boot, one is
+ * auto-configured on the application's {@code applicationTaskExecutor}; without it, use
+ * {@link #builder(Executor)}.
+ *
+ * <p>
+ * Tasks that never block can poll {@link #isCancelled()} to stop early.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+public class ParallelTaskTemplate implements ParallelTaskOperations {
+
+	private static final Duration DEFAULT_CANCEL_GRACE_PERIOD = Duration.ofSeconds(5);
+
+	private final Executor executor;
+
+	private final FatalErrorPolicy fatalErrorPolicy;
+
+	private final ParallelTaskMetrics metrics;
+
+	private final Duration defaultTimeout;
+
+	private final Duration cancelGracePeriod;
+
+	private final long cancelGracePeriodNanos;
+
+	private final String batchName;
+
+	/**
+	 * Create a new {@code ParallelTaskTemplate} with a cancel grace period of 5 seconds
+	 * and no default timeout.
+	 * @param executor the executor that runs the tasks
+	 * @param fatalErrorPolicy the policy that tells fatal errors from tolerated ones
+	 * @param meterRegistry the registry of the metrics, or {@code null} for none
+	 */
+	public ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, MeterRegistry meterRegistry) {
+		this(executor, fatalErrorPolicy,
+				(meterRegistry != null) ? new MicrometerParallelTaskMetrics(meterRegistry) : ParallelTaskMetrics.NONE,
+				null, DEFAULT_CANCEL_GRACE_PERIOD, null);
+	}
+
+	private ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
+			Duration defaultTimeout, Duration cancelGracePeriod, String batchName) {
+		this.executor = Objects.requireNonNull(executor, "Executor must not be null");
+		this.fatalErrorPolicy = Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null");
+		this.metrics = Objects.requireNonNull(metrics, "Metrics must not be null");
+		this.defaultTimeout = (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null;
+		this.cancelGracePeriod = Objects.requireNonNull(cancelGracePeriod, "Cancel grace period must not be null");
+		if (cancelGracePeriod.isNegative()) {
+			throw new IllegalArgumentException(
+					"Cancel grace period must not be negative, but was " + cancelGracePeriod);
+		}
+		this.cancelGracePeriodNanos = cancelGracePeriod.toNanos();
+		this.batchName = batchName;
+	}
+
+	/**
+	 * Return a builder of a template that runs its tasks on the given executor.
+	 * @param executor the executor that runs the tasks
+	 * @return the builder
+	 */
+	public static Builder builder(Executor executor) {
+		return new Builder(executor);
+	}
+
+	/**
+	 * Return whether the batch of the task that the current thread runs has been
+	 * cancelled, or a batch that encloses it. Work that never blocks, and so is never
+	 * interrupted, can poll it to stop early.
+	 * @return {@code true} if the current task's batch was cancelled; {@code false} if it
+	 * was not, or if the current thread runs no task of a batch
+	 */
+	public static boolean isCancelled() {
+		TaskRun<?> current = CallableRun.current();
+		return current != null && current.isCancelled();
+	}
+
+	/**
+	 * Return a template like this one whose batches carry the given name, in logs and as
+	 * the {@code batch} tag of the metrics. Name batches for what they do
+	 * ({@code "checkout"}), never with values from requests.
+	 * @param name the name of the batches
+	 * @return a template for batches of that name
+	 */
+	public ParallelTaskTemplate batch(String name) {
+		Objects.requireNonNull(name, "Batch name must not be null");
+		if (name.isBlank()) {
+			throw new IllegalArgumentException("Batch name must not be blank");
+		}
+		return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.defaultTimeout,
+				this.cancelGracePeriod, name);
+	}
+
+	@Override
+	public <T> ParallelResult<T> invokeAll(List<? extends Callable<? extends T>> tasks) {
+		return doInvokeAll(tasks, this.defaultTimeout);
+	}
+
+	@Override
+	public <T> ParallelResult<T> invokeAll(List<? extends Callable<? extends T>> tasks, Duration timeout) {
+		return doInvokeAll(tasks, checkPositive(timeout, "Timeout"));
+	}
+
+	private <T> ParallelResult<T> doInvokeAll(List<? extends Callable<? extends T>> tasks, Duration timeout) {
+		int size = checkElements(tasks, "Tasks", "Task");
+		if (size == 0) {
+			return ParallelResult.empty();
+		}
+		Batch batch = openBatch(timeout, size);
+		for (int i = 0; i < size; i++) {
+			Callable<? extends T> task = tasks.get(i);
+			String name = (task instanceof ParallelTask<?> named) ? named.getName() : null;
+			batch.fork(new CallableRun<>(batch, i, name, task), this.executor);
+		}
+		return batch.join();
+	}
+
+	@Override
+	public <T> ParallelResult<T> awaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls) {
+		return doAwaitAll(calls, this.defaultTimeout);
+	}
+
+	@Override
+	public <T> ParallelResult<T> awaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
+			Duration timeout) {
+		return doAwaitAll(calls, checkPositive(timeout, "Timeout"));
+	}
+
+	private <T> ParallelResult<T> doAwaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
+			Duration timeout) {
+		int size = checkElements(calls, "Calls", "Call");
+		if (size == 0) {
+			return ParallelResult.empty();
+		}
+		Batch batch = openBatch(timeout, size);
+		for (int i = 0; i < size; i++) {
+			batch.forkAsync(new FutureRun<T>(batch, i, null, calls.get(i)));
+		}
+		return batch.join();
+	}
+
+	@Override
+	public <R> R execute(ParallelScopeCallback<R> callback) {
+		return doExecute(this.defaultTimeout, callback);
+	}
+
+	@Override
+	public <R> R execute(Duration timeout, ParallelScopeCallback<R> callback) {
+		return doExecute(checkPositive(timeout, "Timeout"), callback);
+	}
+
+	private <R> R doExecute(Duration timeout, ParallelScopeCallback<R> callback) {
+		Objects.requireNonNull(callback, "Callback must not be null");
+		Batch batch = openBatch(timeout, 4);
+		BatchScope scope = new BatchScope(batch, this.executor);
+		R result;
+		try {
+			result = callback.doInScope(scope);
+		}
+		catch (RuntimeException | Error ex) {
+			if (!scope.isJoined()) {
+				closeScope(batch);
+			}
+			throw ex;
+		}
+		if (!scope.isJoined()) {
+			closeScope(batch);
+		}
+		return result;
+	}
+
+	private void closeScope(Batch batch) {
+		boolean interrupted = batch.close();
+		batch.record(BatchOutcome.CANCELLED);
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private Batch openBatch(Duration timeout, int size) {
+		if (Thread.interrupted()) {
+			Thread.currentThread().interrupt();
+			throw new ParallelInterruptedException("Interrupted before the batch started; no task was run",
+					ParallelResult.empty());
+		}
+		return new Batch(this, timeout, size);
+	}
+
+	private static int checkElements(List<?> elements, String what, String element) {
+		Objects.requireNonNull(elements, () -> what + " must not be null");
+		int size = elements.size();
+		for (int i = 0; i < size; i++) {
+			if (elements.get(i) == null) {
+				throw new NullPointerException(element + " at index " + i + " must not be null");
+			}
+		}
+		return size;
+	}
+
+	private static Duration checkPositive(Duration timeout, String what) {
+		Objects.requireNonNull(timeout, () -> what + " must not be null");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException(what + " must be positive, but was " + timeout);
+		}
+		return timeout;
+	}
+
+	/**
+	 * Return the executor that runs the tasks.
+	 * @return the executor
+	 */
+	public Executor getExecutor() {
+		return this.executor;
+	}
+
+	/**
+	 * Return the policy that tells fatal errors from tolerated ones.
+	 * @return the policy
+	 */
+	public FatalErrorPolicy getFatalErrorPolicy() {
+		return this.fatalErrorPolicy;
+	}
+
+	/**
+	 * Return the metrics that the template records to.
+	 * @return the metrics
+	 */
+	public ParallelTaskMetrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Return the timeout of batches that are given none, if any.
+	 * @return the default timeout, or {@code null}
+	 */
+	public Duration getDefaultTimeout() {
+		return this.defaultTimeout;
+	}
+
+	/**
+	 * Return how long a cancelled batch waits for its tasks to end.
+	 * @return the cancel grace period
+	 */
+	public Duration getCancelGracePeriod() {
+		return this.cancelGracePeriod;
+	}
+
+	long getCancelGracePeriodNanos() {
+		return this.cancelGracePeriodNanos;
+	}
+
+	/**
+	 * Return the name of this template's batches, if any.
+	 * @return the batch name, or {@code null}
+	 */
+	public String getBatchName() {
+		return this.batchName;
+	}
+
+	/**
+	 * Builder of a {@link ParallelTaskTemplate}.
+	 */
+	public static final class Builder {
+
+		private final Executor executor;
+
+		private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.annotated();
+
+		private ParallelTaskMetrics metrics = ParallelTaskMetrics.NONE;
+
+		private Duration defaultTimeout;
+
+		private Duration cancelGracePeriod = DEFAULT_CANCEL_GRACE_PERIOD;
+
+		private Builder(Executor executor) {
+			this.executor = Objects.requireNonNull(executor, "Executor must not be null");
+		}
+
+		/**
+		 * Set the policy that tells fatal errors from tolerated ones.
+		 * <p>
+		 * The default is {@link FatalErrorPolicy#annotated()}.
+		 * @param fatalErrorPolicy the policy
+		 * @return this builder
+		 */
+		public Builder fatalErrorPolicy(FatalErrorPolicy fatalErrorPolicy) {
+			this.fatalErrorPolicy = Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null");
+			return this;
+		}
+
+		/**
+		 * Record metrics to the given registry.
+		 * <p>
+		 * The default is to record none.
+		 * @param meterRegistry the registry
+		 * @return this builder
+		 */
+		public Builder meterRegistry(MeterRegistry meterRegistry) {
+			Objects.requireNonNull(meterRegistry, "Meter registry must not be null");
+			return metrics(new MicrometerParallelTaskMetrics(meterRegistry));
+		}
+
+		/**
+		 * Record metrics to the given {@link ParallelTaskMetrics}.
+		 * <p>
+		 * The default is {@link ParallelTaskMetrics#NONE}.
+		 * @param metrics the metrics
+		 * @return this builder
+		 */
+		public Builder metrics(ParallelTaskMetrics metrics) {
+			this.metrics = Objects.requireNonNull(metrics, "Metrics must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the timeout of batches that are given none.
+		 * <p>
+		 * The default is no timeout.
+		 * @param defaultTimeout the timeout, positive, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder defaultTimeout(Duration defaultTimeout) {
+			this.defaultTimeout = (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null;
+			return this;
+		}
+
+		/**
+		 * Set how long a cancelled batch waits for its tasks to end before it reports the
+		 * ones still running and returns.
+		 * <p>
+		 * The default is 5 seconds.
+		 * @param cancelGracePeriod the grace period, not negative
+		 * @return this builder
+		 */
+		public Builder cancelGracePeriod(Duration cancelGracePeriod) {
+			Objects.requireNonNull(cancelGracePeriod, "Cancel grace period must not be null");
+			if (cancelGracePeriod.isNegative()) {
+				throw new IllegalArgumentException(
+						"Cancel grace period must not be negative, but was " + cancelGracePeriod);
+			}
+			this.cancelGracePeriod = cancelGracePeriod;
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 */
+		public ParallelTaskTemplate build() {
+			return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.defaultTimeout,
+					this.cancelGracePeriod, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,257 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
+
+/**
+ * One task of a {@link Batch} and the single atomic state that decides its fate. A task
+ * goes {@code NEW -> RUNNING} when it starts, or {@code NEW -> CANCELLED} when its batch
+ * is cancelled first: exactly one of the two happens, by compare-and-set, so a task is
+ * either prevented or interrupted, never neither. A running task that is cancelled goes
+ * {@code RUNNING -> INTERRUPTING -> INTERRUPTED}; only then may it reach its end state,
+ * so that the interrupt aimed at it is always delivered, and cleared, before its thread
+ * moves on.
+ *
+ * @param <T> the type of the task's value
+ * @author parallel-tasks authors
+ */
+abstract class TaskRun<T> implements Subtask<T> {
+
+	static final int NEW = 0;
+
+	static final int RUNNING = 1;
+
+	static final int INTERRUPTING = 2;
+
+	static final int INTERRUPTED = 3;
+
+	static final int SUCCESS = 4;
+
+	static final int FAILED = 5;
+
+	static final int FATAL = 6;
+
+	static final int CANCELLED = 7;
+
+	static final int ABANDONED = 8;
+
+	private static final VarHandle STATE;
+
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(TaskRun.class, "state", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final Batch batch;
+
+	final int index;
+
+	/** The name the developer gave, or {@code null}. */
+	final String givenName;
+
+	private volatile int state;
+
+	private Object value;
+
+	private Throwable exception;
+
+	TaskRun(Batch batch, int index, String givenName) {
+		this.batch = batch;
+		this.index = index;
+		this.givenName = givenName;
+	}
+
+	/**
+	 * Move this task from {@code NEW} to {@code RUNNING}.
+	 * @return {@code false} if the task was cancelled before it could start
+	 */
+	final boolean tryStart() {
+		return this.batch.isOpen() && STATE.compareAndSet(this, NEW, RUNNING);
+	}
+
+	/**
+	 * Record how the task ended, on the thread that saw it end.
+	 * @param result the value, if {@code failure} is {@code null}
+	 * @param failure what the task threw, or {@code null}
+	 */
+	final void finish(Object result, Throwable failure) {
+		Throwable cause = (failure != null) ? FatalErrorPolicy.unwrap(failure) : null;
+		boolean fatal = cause != null && this.batch.isFatal(cause);
+		if (cause == null) {
+			this.value = result;
+		}
+		else {
+			this.exception = cause;
+		}
+		int end = (cause == null) ? SUCCESS : (fatal ? FATAL : FAILED);
+		if (STATE.compareAndSet(this, RUNNING, end)) {
+			this.batch.taskEnded(this, end);
+			return;
+		}
+		// Cancelled while running: what it throws now is the consequence of the cancel,
+		// unless it is a fatal error of its own.
+		awaitInterruptDelivered();
+		if (cause != null && !(fatal && !isInterruption(cause))) {
+			end = CANCELLED;
+		}
+		for (;;) {
+			int current = this.state;
+			if (current != INTERRUPTING && current != INTERRUPTED) {
+				this.batch.taskEndedAfterAbandon(this, cause);
+				return;
+			}
+			if (STATE.compareAndSet(this, current, end)) {
+				this.batch.taskEnded(this, end);
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Cancel this task for its batch.
+	 * @return {@code true} if this call cancelled the task, {@code false} if it had
+	 * already ended or been cancelled
+	 */
+	final boolean cancel() {
+		for (;;) {
+			int current = this.state;
+			if (current == NEW) {
+				if (STATE.compareAndSet(this, NEW, CANCELLED)) {
+					this.batch.taskEnded(this, CANCELLED);
+					return true;
+				}
+			}
+			else if (current == RUNNING) {
+				if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+					try {
+						interruptRun();
+					}
+					finally {
+						STATE.compareAndSet(this, INTERRUPTING, INTERRUPTED);
+					}
+					return true;
+				}
+			}
+			else {
+				return false;
+			}
+		}
+	}
+
+	/**
+	 * Give up waiting for this task, once the grace period after a cancel has passed.
+	 * @return {@code true} if the task had still not ended
+	 */
+	final boolean abandon() {
+		for (;;) {
+			int current = this.state;
+			if (current < INTERRUPTING || current > INTERRUPTED) {
+				return current < SUCCESS && STATE.compareAndSet(this, current, ABANDONED);
+			}
+			if (current == INTERRUPTED && STATE.compareAndSet(this, INTERRUPTED, ABANDONED)) {
+				return true;
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+	/**
+	 * Stop the running work: interrupt its thread, or cancel its future.
+	 */
+	abstract void interruptRun();
+
+	/**
+	 * Wait until the interrupt aimed at this task has been delivered, and clear it from
+	 * the thread that runs the task, if that is this thread.
+	 */
+	void awaitInterruptDelivered() {
+	}
+
+	final boolean isInterrupting() {
+		return this.state == INTERRUPTING;
+	}
+
+	/**
+	 * Return whether this task, its batch, or a batch that encloses it has been
+	 * cancelled.
+	 */
+	final boolean isCancelled() {
+		int current = this.state;
+		return current == INTERRUPTING || current == INTERRUPTED || current == CANCELLED || current == ABANDONED
+				|| this.batch.isCancelled();
+	}
+
+	private static boolean isInterruption(Throwable exception) {
+		return exception instanceof InterruptedException || exception instanceof CancellationException
+				|| exception instanceof java.io.InterruptedIOException
+				|| exception instanceof java.nio.channels.ClosedByInterruptException;
+	}
+
+	final int rawState() {
+		return this.state;
+	}
+
+	@Override
+	public final int index() {
+		return this.index;
+	}
+
+	@Override
+	public final String name() {
+		return (this.givenName != null) ? this.givenName : "task-" + this.index;
+	}
+
+	@Override
+	public final State state() {
+		return switch (this.state) {
+			case SUCCESS -> State.SUCCESS;
+			case FAILED -> State.FAILED;
+			case FATAL -> State.FATAL;
+			case CANCELLED -> State.CANCELLED;
+			default -> State.UNAVAILABLE;
+		};
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public final T get() {
+		if (this.state != SUCCESS) {
+			throw new IllegalStateException("Task '" + name() + "' has no value: its state is " + state(),
+					this.exception);
+		}
+		return (T) this.value;
+	}
+
+	@Override
+	public final Throwable exception() {
+		int current = this.state;
+		return (current == FAILED || current == FATAL || current == CANCELLED) ? this.exception : null;
+	}
+
+	@Override
+	public String toString() {
+		return "Subtask '" + name() + "' [" + state() + "]";
+	}
+
+}

@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of parallel-tasks.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+@ConfigurationProperties("parallel-tasks")
+public class ParallelTaskProperties {
+
+	/**
+	 * Whether to auto-configure the ParallelTaskTemplate.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Fully qualified names of exception classes that are fatal to a batch, besides those
+	 * annotated with @FatalError. Subclasses of a named class are fatal too.
+	 */
+	private List<String> fatalExceptions = new ArrayList<>();
+
+	/**
+	 * Timeout of batches that are given none. By default, batches have no timeout.
+	 */
+	private Duration defaultTimeout;
+
+	/**
+	 * How long a cancelled batch waits for its tasks to end before it reports the ones
+	 * still running and returns.
+	 */
+	private Duration cancelGracePeriod = Duration.ofSeconds(5);
+
+	/**
+	 * Name of the Executor bean that runs the tasks. By default, the application's
+	 * 'applicationTaskExecutor'.
+	 */
+	private String executor;
+
+	private final Metrics metrics = new Metrics();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getFatalExceptions() {
+		return this.fatalExceptions;
+	}
+
+	public void setFatalExceptions(List<String> fatalExceptions) {
+		this.fatalExceptions = fatalExceptions;
+	}
+
+	public Duration getDefaultTimeout() {
+		return this.defaultTimeout;
+	}
+
+	public void setDefaultTimeout(Duration defaultTimeout) {
+		this.defaultTimeout = defaultTimeout;
+	}
+
+	public Duration getCancelGracePeriod() {
+		return this.cancelGracePeriod;
+	}
+
+	public void setCancelGracePeriod(Duration cancelGracePeriod) {
+		this.cancelGracePeriod = cancelGracePeriod;
+	}
+
+	public String getExecutor() {
+		return this.executor;
+	}
+
+	public void setExecutor(String executor) {
+		this.executor = executor;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Metrics properties.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to record the metrics of parallel tasks to the application's
+		 * MeterRegistry.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

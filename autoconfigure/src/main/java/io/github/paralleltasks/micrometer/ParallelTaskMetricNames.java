@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.micrometer;
+
+/**
+ * Names of the meters that parallel-tasks records, and of their tags.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+public final class ParallelTaskMetricNames {
+
+	/**
+	 * Counter of exceptions that tasks threw and that were tolerated. Tags
+	 * {@value #BATCH_TAG}, {@value #TASK_TAG} and {@value #EXCEPTION_TAG}.
+	 */
+	public static final String TOLERATED = "parallel.tasks.tolerated";
+
+	/**
+	 * Counter of exceptions that tasks threw and that were fatal to their batch. Tags
+	 * {@value #BATCH_TAG}, {@value #TASK_TAG} and {@value #EXCEPTION_TAG}.
+	 */
+	public static final String FATAL = "parallel.tasks.fatal";
+
+	/**
+	 * Counter of tasks that a batch cancelled before they ended. Tags {@value #BATCH_TAG}
+	 * and {@value #REASON_TAG}.
+	 */
+	public static final String CANCELLED = "parallel.tasks.cancelled";
+
+	/**
+	 * Timer of whole batches. Tags {@value #BATCH_TAG} and {@value #OUTCOME_TAG}.
+	 */
+	public static final String BATCH = "parallel.tasks.batch";
+
+	/**
+	 * Tag of the batch's name, or {@value #UNNAMED} if it has none.
+	 */
+	public static final String BATCH_TAG = "batch";
+
+	/**
+	 * Tag of the task's name, or {@value #UNNAMED} if it has none: never an index.
+	 */
+	public static final String TASK_TAG = "task";
+
+	/**
+	 * Tag of the fully qualified class name of an exception, unwrapped.
+	 */
+	public static final String EXCEPTION_TAG = "exception";
+
+	/**
+	 * Tag of why tasks were cancelled: {@code fatal}, {@code timeout},
+	 * {@code interrupted} or {@code closed}.
+	 */
+	public static final String REASON_TAG = "reason";
+
+	/**
+	 * Tag of how a batch ended: {@code success}, {@code partial}, {@code fatal},
+	 * {@code timeout} or {@code cancelled}.
+	 */
+	public static final String OUTCOME_TAG = "outcome";
+
+	/**
+	 * Value of the {@value #BATCH_TAG} and {@value #TASK_TAG} tags when no name was
+	 * given.
+	 */
+	public static final String UNNAMED = "unnamed";
+
+	private ParallelTaskMetricNames() {
+	}
+
+}
