@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.paralleltasks.FatalError;
+import io.github.paralleltasks.FatalErrorPolicy;
+import io.github.paralleltasks.FatalTaskException;
+import io.github.paralleltasks.ParallelTask;
+import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.ParallelTaskTemplate;
+import io.github.paralleltasks.Subtask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ParallelTaskAutoConfiguration}.
+ *
+ * @author parallel-tasks authors
+ */
+class ParallelTaskAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ParallelTaskAutoConfiguration.class));
+
+	@Test
+	void templateRunsOnApplicationTaskExecutor() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ParallelTaskTemplate.class);
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			assertThat(template.getExecutor()).isSameAs(context.getBean("applicationTaskExecutor"));
+			assertThat(template.getCancelGracePeriod()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(template.getDefaultTimeout()).isNull();
+			assertThat(template.getMetrics()).isSameAs(ParallelTaskMetrics.NONE);
+		});
+	}
+
+	@Test
+	void starterRegistersNoExecutorSoApplicationTaskExecutorStays() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBeansOfType(Executor.class)).containsOnlyKeys("applicationTaskExecutor");
+			assertThat(context.getBean("applicationTaskExecutor")).isInstanceOf(ThreadPoolTaskExecutor.class);
+		});
+	}
+
+	@Test
+	void templateBacksOffWhenUserDefinesOne() {
+		this.contextRunner.withUserConfiguration(UserTemplateConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ParallelTaskTemplate.class);
+			assertThat(context.getBean(ParallelTaskTemplate.class)).isSameAs(context.getBean("userTemplate"));
+		});
+	}
+
+	@Test
+	void templateIsNotConfiguredWhenDisabled() {
+		this.contextRunner.withPropertyValues("parallel-tasks.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ParallelTaskTemplate.class)
+				.doesNotHaveBean(FatalErrorPolicy.class));
+	}
+
+	@Test
+	void propertiesAreBoundToTheTemplate() {
+		this.contextRunner
+			.withPropertyValues("parallel-tasks.default-timeout=3s", "parallel-tasks.cancel-grace-period=250ms",
+					"parallel-tasks.fatal-exceptions=java.lang.IllegalStateException, java.io.IOException")
+			.run((context) -> {
+				ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+				assertThat(template.getDefaultTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(template.getCancelGracePeriod()).isEqualTo(Duration.ofMillis(250));
+				FatalErrorPolicy policy = template.getFatalErrorPolicy();
+				assertThat(policy.getFatalTypes()).containsExactly(IllegalStateException.class,
+						java.io.IOException.class);
+				assertThat(policy.isFatal(new java.io.FileNotFoundException())).isTrue();
+				assertThat(policy.isFatal(new IllegalArgumentException())).isFalse();
+			});
+	}
+
+	@Test
+	void unloadableFatalExceptionClassStopsStartUpNamingPropertyAndClass() {
+		this.contextRunner
+			.withPropertyValues("parallel-tasks.fatal-exceptions=java.lang.IllegalStateException,com.example.Missing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(ClassNotFoundException.class)
+					.hasStackTraceContaining("Property 'parallel-tasks.fatal-exceptions[1]' names class "
+							+ "'com.example.Missing', which cannot be loaded");
+			});
+	}
+
+	@Test
+	void fatalExceptionClassThatIsNotThrowableStopsStartUp() {
+		this.contextRunner.withPropertyValues("parallel-tasks.fatal-exceptions=java.lang.String")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("parallel-tasks.fatal-exceptions[0]")
+				.hasMessageContaining("not a java.lang.Throwable"));
+	}
+
+	@Test
+	void executorPropertySelectsTheNamedBean() {
+		this.contextRunner.withUserConfiguration(ReportExecutorConfiguration.class)
+			.withPropertyValues("parallel-tasks.executor=reportExecutor")
+			.run((context) -> assertThat(context.getBean(ParallelTaskTemplate.class).getExecutor())
+				.isSameAs(context.getBean("reportExecutor")));
+	}
+
+	@Test
+	void executorPropertyNamingNoBeanStopsStartUp() {
+		this.contextRunner.withPropertyValues("parallel-tasks.executor=missingExecutor")
+			.run((context) -> assertThat(context).getFailure()
+				.hasRootCauseInstanceOf(NoSuchBeanDefinitionException.class)
+				.hasStackTraceContaining(
+						"Property 'parallel-tasks.executor' names bean 'missingExecutor', but there is no such Executor bean"));
+	}
+
+	@Test
+	void autoConfiguredTemplateInterruptsSiblingsOnFatalError() {
+		this.contextRunner
+			.run((context) -> assertFatalErrorInterruptsSibling(context.getBean(ParallelTaskTemplate.class)));
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void templateRunsOnVirtualThreadsWhenEnabled() {
+		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			assertThat(template.getExecutor()).isInstanceOf(SimpleAsyncTaskExecutor.class);
+			Subtask<Boolean> virtual = template.<Boolean>invokeAll(List.of(() -> isVirtual(Thread.currentThread())))
+				.subtask(0);
+			assertThat(virtual.get()).isTrue();
+			assertFatalErrorInterruptsSibling(template);
+		});
+	}
+
+	private static boolean isVirtual(Thread thread) throws Exception {
+		return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+	}
+
+	private static void assertFatalErrorInterruptsSibling(ParallelTaskTemplate template) {
+		CountDownLatch siblingRunning = new CountDownLatch(1);
+		AtomicReference<Throwable> siblingEnd = new AtomicReference<>();
+		Callable<String> sibling = () -> {
+			siblingRunning.countDown();
+			try {
+				Thread.sleep(TimeUnit.SECONDS.toMillis(30));
+				return "finished";
+			}
+			catch (InterruptedException ex) {
+				siblingEnd.set(ex);
+				throw ex;
+			}
+		};
+		Callable<String> failing = () -> {
+			siblingRunning.await();
+			throw new OrderGoneException();
+		};
+		long start = System.nanoTime();
+		assertThatExceptionOfType(FatalTaskException.class)
+			.isThrownBy(() -> template
+				.invokeAll(List.of(ParallelTask.named("sibling", sibling), ParallelTask.named("failing", failing))))
+			.satisfies((ex) -> {
+				assertThat(ex.taskName()).isEqualTo("failing");
+				assertThat(ex.getCause()).isInstanceOf(OrderGoneException.class);
+				assertThat(ex.getResult().subtask(0).state()).isEqualTo(Subtask.State.CANCELLED);
+			});
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(siblingEnd.get()).isInstanceOf(InterruptedException.class);
+	}
+
+	@FatalError
+	static class OrderGoneException extends RuntimeException {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTemplateConfiguration {
+
+		@Bean
+		ParallelTaskTemplate userTemplate() {
+			return ParallelTaskTemplate.builder(Runnable::run).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReportExecutorConfiguration {
+
+		@Bean(defaultCandidate = false)
+		ThreadPoolTaskExecutor reportExecutor() {
+			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+			executor.setCorePoolSize(2);
+			return executor;
+		}
+
+	}
+
+}
