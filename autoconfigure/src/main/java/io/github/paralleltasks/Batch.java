@@ -94,7 +94,7 @@ final class Batch {
 	Batch(ParallelTaskTemplate template, Duration timeout, int expectedSize) {
 		this.template = template;
 		this.owner = Thread.currentThread();
-		this.parent = CallableRun.current();
+		this.parent = TaskRun.current();
 		this.startNanos = System.nanoTime();
 		this.timeout = timeout;
 		this.deadline = (timeout != null) ? this.startNanos + timeout.toNanos() : 0L;
@@ -171,21 +171,43 @@ final class Batch {
 	}
 
 	/**
-	 * Called once for each task, when it reaches its end state.
+	 * Called once for each task, when it reaches its end state and nothing of it runs any
+	 * more.
 	 */
 	void taskEnded(TaskRun<?> run, int end) {
-		boolean wake = false;
+		boolean wake = taskOutcome(run, end);
+		release(wake);
+	}
+
+	/**
+	 * Called once for each task, when it reaches its end state: count and log a failure,
+	 * and cancel the siblings on the first fatal error.
+	 * @return {@code true} if this task cancelled the batch
+	 */
+	boolean taskOutcome(TaskRun<?> run, int end) {
 		if (end == TaskRun.FAILED) {
 			tolerated(run);
 		}
 		else if (end == TaskRun.FATAL) {
-			wake = fatal(run);
+			return fatal(run);
 		}
+		return false;
+	}
+
+	/**
+	 * Called once for each task, when nothing of it runs any more; wakes the owner when
+	 * it was the last one, or when asked to.
+	 */
+	void release(boolean wake) {
 		if ((int) REMAINING.getAndAdd(this, -1) == 1 || wake) {
-			Thread waiting = this.waiter;
-			if (waiting != null) {
-				LockSupport.unpark(waiting);
-			}
+			wakeOwner();
+		}
+	}
+
+	void wakeOwner() {
+		Thread waiting = this.waiter;
+		if (waiting != null) {
+			LockSupport.unpark(waiting);
 		}
 	}
 

@@ -18,7 +18,7 @@ package io.github.paralleltasks;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -57,7 +57,7 @@ final class BatchScope implements ParallelTaskScope {
 	}
 
 	@Override
-	public <T> Subtask<T> forkAsync(String name, Supplier<? extends CompletableFuture<? extends T>> call) {
+	public <T> Subtask<T> forkAsync(String name, Supplier<? extends Future<? extends T>> call) {
 		Objects.requireNonNull(call, "Call must not be null");
 		checkNotJoined();
 		FutureRun<T> run = new FutureRun<>(this.batch, this.batch.size(), name, call);

@@ -27,8 +27,6 @@ import java.util.concurrent.Callable;
  */
 final class CallableRun<T> extends TaskRun<T> implements Runnable {
 
-	private static final ThreadLocal<TaskRun<?>> CURRENT = new ThreadLocal<>();
-
 	private final Callable<? extends T> callable;
 
 	private Thread runner;
@@ -38,14 +36,6 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 		this.callable = callable;
 	}
 
-	/**
-	 * Return the task that the current thread is running for a batch, if any.
-	 * @return the current task, or {@code null}
-	 */
-	static TaskRun<?> current() {
-		return CURRENT.get();
-	}
-
 	@Override
 	public void run() {
 		// The runner must be visible before the task can be seen RUNNING by a canceller.
@@ -53,8 +43,7 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 		if (!tryStart()) {
 			return;
 		}
-		TaskRun<?> previous = CURRENT.get();
-		CURRENT.set(this);
+		TaskRun<?> previous = enter();
 		Object result = null;
 		Throwable failure = null;
 		try {
@@ -64,7 +53,7 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 			failure = ex;
 		}
 		finally {
-			CURRENT.set(previous);
+			leave(previous);
 		}
 		finish(result, failure);
 	}

@@ -16,27 +16,74 @@
 
 package io.github.paralleltasks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
- * A task that starts an asynchronous call, typically of an {@code @Async} method, and is
- * supervised through the future that the call returns. It is stopped by cancelling that
- * future.
+ * A task that starts an asynchronous call, typically of an {@code @Async} method, on the
+ * owner's thread, and is supervised through the future that the call returns and through
+ * the executor's worker that runs it.
+ *
+ * <p>
+ * While the call starts, this task is the thread's {@linkplain #starting() starting
+ * task}: an executor decorated by {@link AsyncSupervision} binds every work item that it
+ * is handed then to this task as a {@link BoundWorker}, which the task can prevent from
+ * starting or interrupt. The task ends when its future has completed and every bound
+ * worker has ended. Without a bound worker, cancelling can only cancel the future.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
  */
 final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwable> {
 
-	private final Supplier<? extends CompletableFuture<? extends T>> call;
+	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
-	private volatile CompletableFuture<?> future;
+	private static final ThreadLocal<FutureRun<?>> STARTING = new ThreadLocal<>();
 
-	FutureRun(Batch batch, int index, String givenName, Supplier<? extends CompletableFuture<? extends T>> call) {
+	private static final VarHandle PENDING;
+
+	private static final VarHandle OUTCOME_TAKEN;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			PENDING = lookup.findVarHandle(FutureRun.class, "pending", int.class);
+			OUTCOME_TAKEN = lookup.findVarHandle(FutureRun.class, "outcomeTaken", boolean.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final Supplier<? extends Future<? extends T>> call;
+
+	private volatile Future<?> future;
+
+	private volatile BoundWorker workers;
+
+	/** The outcome, plus one for each bound worker that has not ended. */
+	private volatile int pending = 1;
+
+	private volatile boolean outcomeTaken;
+
+	FutureRun(Batch batch, int index, String givenName, Supplier<? extends Future<? extends T>> call) {
 		super(batch, index, givenName);
 		this.call = call;
+	}
+
+	/**
+	 * Return the task whose call the current thread is starting, if any.
+	 */
+	static FutureRun<?> starting() {
+		return STARTING.get();
 	}
 
 	/**
@@ -46,39 +93,138 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		if (!tryStart()) {
 			return;
 		}
-		CompletableFuture<?> started;
+		Future<?> started;
+		FutureRun<?> previous = STARTING.get();
+		STARTING.set(this);
 		try {
 			started = this.call.get();
 		}
 		catch (Throwable ex) {
-			finish(null, ex);
+			complete(null, ex);
 			return;
 		}
+		finally {
+			STARTING.set(previous);
+		}
 		if (started == null) {
-			finish(null,
-					new NullPointerException("Call '" + name() + "' returned null instead of a CompletableFuture"));
+			complete(null, new NullPointerException("Call '" + name() + "' returned null instead of a future"));
 			return;
 		}
 		this.future = started;
-		int current = rawState();
-		if (current == INTERRUPTING || current == INTERRUPTED) {
+		if (isStopping()) {
 			// Cancelled while the call was starting, before the future was visible
 			started.cancel(true);
 		}
-		started.whenComplete(this);
+		if (started instanceof CompletableFuture<?> completable) {
+			completable.whenComplete(this);
+		}
+		else if (this.workers == null) {
+			started.cancel(true);
+			complete(null,
+					new IllegalStateException("Call '" + name() + "' returned a " + started.getClass().getName()
+							+ ", which is not a CompletableFuture, from an executor that "
+							+ "parallel-tasks does not supervise: its end cannot be observed"));
+		}
+		else {
+			completeFromWorkers();
+		}
+	}
+
+	/**
+	 * Bind a work item that the executor was handed while this task's call started.
+	 */
+	Runnable bind(Runnable task) {
+		BoundWorker worker = new BoundWorker(this, task, this.workers);
+		PENDING.getAndAdd(this, 1);
+		this.workers = worker;
+		if (isStopping()) {
+			worker.cancel();
+		}
+		return worker;
 	}
 
 	@Override
 	public void accept(Object result, Throwable failure) {
-		finish(result, failure);
+		complete(result, failure);
+	}
+
+	/**
+	 * Called by a bound worker when it has ended, whether it ran or not.
+	 */
+	void workerEnded() {
+		completeFromWorkers();
+		releasePart(false);
+	}
+
+	private void completeFromWorkers() {
+		Future<?> started = this.future;
+		if (started == null || started instanceof CompletableFuture || !started.isDone()) {
+			return;
+		}
+		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
+			if (!worker.hasEnded()) {
+				return;
+			}
+		}
+		try {
+			complete(started.get(), null);
+		}
+		catch (ExecutionException ex) {
+			complete(null, ex.getCause());
+		}
+		catch (Throwable ex) {
+			complete(null, ex);
+		}
+	}
+
+	private void complete(Object result, Throwable failure) {
+		if (OUTCOME_TAKEN.compareAndSet(this, false, true)) {
+			finish(result, failure);
+		}
+	}
+
+	@Override
+	void ended(int end) {
+		releasePart(this.batch.taskOutcome(this, end));
+	}
+
+	private void releasePart(boolean wake) {
+		if ((int) PENDING.getAndAdd(this, -1) == 1) {
+			this.batch.release(wake);
+		}
+		else if (wake) {
+			this.batch.wakeOwner();
+		}
 	}
 
 	@Override
 	void interruptRun() {
-		CompletableFuture<?> started = this.future;
-		if (started != null) {
-			started.cancel(true);
+		boolean interrupted = false;
+		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
+			interrupted |= worker.cancel();
 		}
+		Future<?> started = this.future;
+		if (started != null && !started.isDone()) {
+			started.cancel(true);
+			if (!interrupted && this.workers == null) {
+				logger.warn("Call '" + name() + "' was cancelled, but no thread of it could be interrupted: its "
+						+ "executor does not apply parallel-tasks' task decorator, so its work may still be running");
+			}
+		}
+	}
+
+	@Override
+	boolean abandon() {
+		boolean abandoned = super.abandon();
+		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
+			abandoned |= !worker.hasEnded();
+		}
+		return abandoned;
+	}
+
+	private boolean isStopping() {
+		int current = rawState();
+		return current == INTERRUPTING || current == INTERRUPTED;
 	}
 
 }

@@ -17,7 +17,7 @@
 package io.github.paralleltasks;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -63,13 +63,15 @@ public interface ParallelTaskScope {
 
 	/**
 	 * Start an asynchronous call, typically of an {@code @Async} method, on this thread,
-	 * and supervise the future it returns.
+	 * and supervise the future it returns. A {@code CompletableFuture} is supervised on
+	 * any executor; another {@code Future} only when the executor that runs the call is
+	 * supervised (see {@link AsyncSupervision}).
 	 * @param <T> the type of the call's value
-	 * @param name the name of the call
+	 * @param name the name of the call, or {@code null}
 	 * @param call the call
 	 * @return the subtask, whose value is readable after {@link #join()}
 	 */
-	<T> Subtask<T> forkAsync(String name, Supplier<? extends CompletableFuture<? extends T>> call);
+	<T> Subtask<T> forkAsync(String name, Supplier<? extends Future<? extends T>> call);
 
 	/**
 	 * Wait until every forked task has ended.

@@ -112,7 +112,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * was not, or if the current thread runs no task of a batch
 	 */
 	public static boolean isCancelled() {
-		TaskRun<?> current = CallableRun.current();
+		TaskRun<?> current = TaskRun.current();
 		return current != null && current.isCancelled();
 	}
 

@@ -63,6 +63,8 @@ abstract class TaskRun<T> implements Subtask<T> {
 		}
 	}
 
+	private static final ThreadLocal<TaskRun<?>> CURRENT = new ThreadLocal<>();
+
 	final Batch batch;
 
 	final int index;
@@ -80,6 +82,28 @@ abstract class TaskRun<T> implements Subtask<T> {
 		this.batch = batch;
 		this.index = index;
 		this.givenName = givenName;
+	}
+
+	/**
+	 * Return the task that the current thread runs for a batch, if any.
+	 * @return the current task, or {@code null}
+	 */
+	static TaskRun<?> current() {
+		return CURRENT.get();
+	}
+
+	/**
+	 * Make this task the current thread's task until {@link #leave(TaskRun)}.
+	 * @return the task that was current before, to pass to {@link #leave(TaskRun)}
+	 */
+	final TaskRun<?> enter() {
+		TaskRun<?> previous = CURRENT.get();
+		CURRENT.set(this);
+		return previous;
+	}
+
+	static void leave(TaskRun<?> previous) {
+		CURRENT.set(previous);
 	}
 
 	/**
@@ -106,7 +130,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 		}
 		int end = (cause == null) ? SUCCESS : (fatal ? FATAL : FAILED);
 		if (STATE.compareAndSet(this, RUNNING, end)) {
-			this.batch.taskEnded(this, end);
+			ended(end);
 			return;
 		}
 		// Cancelled while running: what it throws now is the consequence of the cancel,
@@ -122,7 +146,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 				return;
 			}
 			if (STATE.compareAndSet(this, current, end)) {
-				this.batch.taskEnded(this, end);
+				ended(end);
 				return;
 			}
 		}
@@ -138,7 +162,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 			int current = this.state;
 			if (current == NEW) {
 				if (STATE.compareAndSet(this, NEW, CANCELLED)) {
-					this.batch.taskEnded(this, CANCELLED);
+					ended(CANCELLED);
 					return true;
 				}
 			}
@@ -163,7 +187,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 * Give up waiting for this task, once the grace period after a cancel has passed.
 	 * @return {@code true} if the task had still not ended
 	 */
-	final boolean abandon() {
+	boolean abandon() {
 		for (;;) {
 			int current = this.state;
 			if (current < INTERRUPTING || current > INTERRUPTED) {
@@ -174,6 +198,14 @@ abstract class TaskRun<T> implements Subtask<T> {
 			}
 			Thread.onSpinWait();
 		}
+	}
+
+	/**
+	 * Called once, when this task has reached its end state.
+	 * @param end the end state
+	 */
+	void ended(int end) {
+		this.batch.taskEnded(this, end);
 	}
 
 	/**

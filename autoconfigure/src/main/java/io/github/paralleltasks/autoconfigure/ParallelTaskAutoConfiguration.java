@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 import io.github.paralleltasks.FatalErrorPolicy;
 import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
+import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -54,6 +55,13 @@ import org.springframework.util.ClassUtils;
 public final class ParallelTaskAutoConfiguration {
 
 	static final String DEFAULT_EXECUTOR_BEAN_NAME = TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME;
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "parallel-tasks.async.supervise-executors", matchIfMissing = true)
+	static AsyncSupervisionBeanPostProcessor parallelTaskAsyncSupervisionBeanPostProcessor() {
+		return new AsyncSupervisionBeanPostProcessor();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -61,6 +61,8 @@ public class ParallelTaskProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Async async = new Async();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -103,6 +105,32 @@ public class ParallelTaskProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public Async getAsync() {
+		return this.async;
+	}
+
+	/**
+	 * Properties of the supervision of @Async calls.
+	 */
+	public static class Async {
+
+		/**
+		 * Whether to add a task decorator to the application's ThreadPoolTaskExecutor and
+		 * SimpleAsyncTaskExecutor beans, so that a batch can prevent the @Async calls it
+		 * starts from running and interrupt their threads.
+		 */
+		private boolean superviseExecutors = true;
+
+		public boolean isSuperviseExecutors() {
+			return this.superviseExecutors;
+		}
+
+		public void setSuperviseExecutors(boolean superviseExecutors) {
+			this.superviseExecutors = superviseExecutors;
+		}
+
 	}
 
 	/**
