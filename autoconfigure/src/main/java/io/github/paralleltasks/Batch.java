@@ -292,9 +292,15 @@ final class Batch {
 	boolean awaitTasks() {
 		boolean interrupted = false;
 		long graceDeadline = 0L;
+		if (this.parent != null && this.deadline == 0L) {
+			runUnstartedTasks();
+		}
 		this.waiter = this.owner;
 		try {
 			while (this.remaining > 0) {
+				if (this.parent != null && this.state == OPEN && this.parent.isCancelled()) {
+					cancel(INTERRUPTED, CancelReason.INTERRUPTED);
+				}
 				if (this.state != OPEN) {
 					long now = System.nanoTime();
 					if (graceDeadline == 0L) {
@@ -328,6 +334,21 @@ final class Batch {
 			this.waiter = null;
 		}
 		return interrupted;
+	}
+
+	/**
+	 * Run, on the owner's thread, the tasks that no worker has started yet. Only a nested
+	 * batch does so: its owner is itself a worker of a pool, and waiting idle for tasks
+	 * queued behind it in the same pool could starve the pool for ever. Tasks run last to
+	 * first, since the last ones are the furthest back in the executor's queue.
+	 */
+	private void runUnstartedTasks() {
+		TaskRun<?>[] current = this.tasks;
+		for (int i = this.size - 1; i >= 0 && this.state == OPEN; i--) {
+			if (current[i] instanceof CallableRun<?> run && run.isNew()) {
+				run.run();
+			}
+		}
 	}
 
 	private void abandonUnfinished() {

@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,7 +31,18 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 
 	private final Callable<? extends T> callable;
 
-	private Thread runner;
+	private static final VarHandle RUNNER;
+
+	static {
+		try {
+			RUNNER = MethodHandles.lookup().findVarHandle(CallableRun.class, "runner", Thread.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private volatile Thread runner;
 
 	CallableRun(Batch batch, int index, String givenName, Callable<? extends T> callable) {
 		super(batch, index, givenName);
@@ -38,9 +51,10 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 
 	@Override
 	public void run() {
-		// The runner must be visible before the task can be seen RUNNING by a canceller.
-		this.runner = Thread.currentThread();
-		if (!tryStart()) {
+		// Claim the task first: the executor's worker and, for a nested batch, the owner
+		// may both try to run it. The runner is then visible before the task can be seen
+		// RUNNING by a canceller.
+		if (!isNew() || !RUNNER.compareAndSet(this, null, Thread.currentThread()) || !tryStart()) {
 			return;
 		}
 		TaskRun<?> previous = enter();

@@ -129,6 +129,11 @@ abstract class TaskRun<T> implements Subtask<T> {
 			this.exception = cause;
 		}
 		int end = (cause == null) ? SUCCESS : (fatal ? FATAL : FAILED);
+		if (end == FAILED && isInterruption(cause) && this.batch.isCancelled()) {
+			// Interrupted because an enclosing batch was cancelled: not a failure of its
+			// own
+			end = CANCELLED;
+		}
 		if (STATE.compareAndSet(this, RUNNING, end)) {
 			ended(end);
 			return;
@@ -218,6 +223,10 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 * the thread that runs the task, if that is this thread.
 	 */
 	void awaitInterruptDelivered() {
+	}
+
+	final boolean isNew() {
+		return this.state == NEW;
 	}
 
 	final boolean isInterrupting() {
