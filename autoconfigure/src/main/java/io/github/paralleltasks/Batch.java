@@ -77,6 +77,8 @@ final class Batch {
 
 	private final long deadline;
 
+	private final TaskContextPropagator.CapturedContext context;
+
 	private volatile int state;
 
 	private volatile int remaining;
@@ -99,6 +101,15 @@ final class Batch {
 		this.timeout = timeout;
 		this.deadline = (timeout != null) ? this.startNanos + timeout.toNanos() : 0L;
 		this.tasks = new TaskRun<?>[Math.max(expectedSize, 4)];
+		this.context = template.getContextPropagator().capture();
+	}
+
+	/**
+	 * Set the context captured from the owner on the current thread.
+	 * @return the scope to close when the task ends, or {@code null}
+	 */
+	TaskContextPropagator.Scope restoreContext() {
+		return (this.context != null) ? this.context.restore() : null;
 	}
 
 	boolean isOpen() {

@@ -81,11 +81,12 @@ final class BoundWorker implements Runnable {
 			return;
 		}
 		TaskRun<?> previous = this.owner.enter();
+		TaskContextPropagator.Scope context = this.owner.batch.restoreContext();
 		try {
 			this.task.run();
 		}
 		finally {
-			TaskRun.leave(previous);
+			TaskRun.leave(previous, context);
 			if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
 				while (this.state == INTERRUPTING) {
 					Thread.onSpinWait();

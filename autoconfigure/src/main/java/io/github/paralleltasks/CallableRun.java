@@ -58,6 +58,7 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 			return;
 		}
 		TaskRun<?> previous = enter();
+		TaskContextPropagator.Scope context = this.batch.restoreContext();
 		Object result = null;
 		Throwable failure = null;
 		try {
@@ -67,7 +68,7 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 			failure = ex;
 		}
 		finally {
-			leave(previous);
+			leave(previous, context);
 		}
 		finish(result, failure);
 	}

@@ -59,6 +59,8 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	private final ParallelTaskMetrics metrics;
 
+	private final TaskContextPropagator contextPropagator;
+
 	private final Duration defaultTimeout;
 
 	private final Duration cancelGracePeriod;
@@ -77,14 +79,16 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	public ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, MeterRegistry meterRegistry) {
 		this(executor, fatalErrorPolicy,
 				(meterRegistry != null) ? new MicrometerParallelTaskMetrics(meterRegistry) : ParallelTaskMetrics.NONE,
-				null, DEFAULT_CANCEL_GRACE_PERIOD, null);
+				TaskContextPropagator.NONE, null, DEFAULT_CANCEL_GRACE_PERIOD, null);
 	}
 
 	private ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
-			Duration defaultTimeout, Duration cancelGracePeriod, String batchName) {
+			TaskContextPropagator contextPropagator, Duration defaultTimeout, Duration cancelGracePeriod,
+			String batchName) {
 		this.executor = Objects.requireNonNull(executor, "Executor must not be null");
 		this.fatalErrorPolicy = Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null");
 		this.metrics = Objects.requireNonNull(metrics, "Metrics must not be null");
+		this.contextPropagator = Objects.requireNonNull(contextPropagator, "Context propagator must not be null");
 		this.defaultTimeout = (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null;
 		this.cancelGracePeriod = Objects.requireNonNull(cancelGracePeriod, "Cancel grace period must not be null");
 		if (cancelGracePeriod.isNegative()) {
@@ -128,8 +132,8 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("Batch name must not be blank");
 		}
-		return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.defaultTimeout,
-				this.cancelGracePeriod, name);
+		return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.contextPropagator,
+				this.defaultTimeout, this.cancelGracePeriod, name);
 	}
 
 	@Override
@@ -271,6 +275,14 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	}
 
 	/**
+	 * Return what carries the caller's context to the tasks.
+	 * @return the context propagator
+	 */
+	public TaskContextPropagator getContextPropagator() {
+		return this.contextPropagator;
+	}
+
+	/**
 	 * Return the timeout of batches that are given none, if any.
 	 * @return the default timeout, or {@code null}
 	 */
@@ -308,6 +320,8 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.annotated();
 
 		private ParallelTaskMetrics metrics = ParallelTaskMetrics.NONE;
+
+		private TaskContextPropagator contextPropagator = TaskContextPropagator.NONE;
 
 		private Duration defaultTimeout;
 
@@ -354,6 +368,18 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		}
 
 		/**
+		 * Carry the caller's context to the tasks with the given propagator.
+		 * <p>
+		 * The default is {@link TaskContextPropagator#NONE}.
+		 * @param contextPropagator the context propagator
+		 * @return this builder
+		 */
+		public Builder contextPropagator(TaskContextPropagator contextPropagator) {
+			this.contextPropagator = Objects.requireNonNull(contextPropagator, "Context propagator must not be null");
+			return this;
+		}
+
+		/**
 		 * Set the timeout of batches that are given none.
 		 * <p>
 		 * The default is no timeout.
@@ -388,8 +414,8 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		 * @return the template
 		 */
 		public ParallelTaskTemplate build() {
-			return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.defaultTimeout,
-					this.cancelGracePeriod, null);
+			return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.contextPropagator,
+					this.defaultTimeout, this.cancelGracePeriod, null);
 		}
 
 	}

@@ -102,8 +102,20 @@ abstract class TaskRun<T> implements Subtask<T> {
 		return previous;
 	}
 
-	static void leave(TaskRun<?> previous) {
-		CURRENT.set(previous);
+	/**
+	 * Restore what {@link #enter()} and the batch's context changed on this thread.
+	 * @param previous the task that was current before
+	 * @param context the scope of the batch's context, or {@code null}
+	 */
+	static void leave(TaskRun<?> previous, TaskContextPropagator.Scope context) {
+		try {
+			if (context != null) {
+				context.close();
+			}
+		}
+		finally {
+			CURRENT.set(previous);
+		}
 	}
 
 	/**

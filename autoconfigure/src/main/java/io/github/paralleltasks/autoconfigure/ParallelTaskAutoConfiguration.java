@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 import io.github.paralleltasks.FatalErrorPolicy;
 import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
+import io.github.paralleltasks.TaskContextPropagator;
 import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -34,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -52,6 +54,7 @@ import org.springframework.util.ClassUtils;
 @AutoConfiguration(after = { TaskExecutionAutoConfiguration.class, ParallelTaskMetricsAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "parallel-tasks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ParallelTaskProperties.class)
+@Import(ContextPropagationConfiguration.class)
 public final class ParallelTaskAutoConfiguration {
 
 	static final String DEFAULT_EXECUTOR_BEAN_NAME = TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME;
@@ -78,10 +81,12 @@ public final class ParallelTaskAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ParallelTaskTemplate parallelTaskTemplate(ParallelTaskProperties properties, FatalErrorPolicy fatalErrorPolicy,
-			ObjectProvider<ParallelTaskMetrics> metrics, BeanFactory beanFactory) {
+			ObjectProvider<ParallelTaskMetrics> metrics, ObjectProvider<TaskContextPropagator> contextPropagator,
+			BeanFactory beanFactory) {
 		return ParallelTaskTemplate.builder(executor(properties, beanFactory))
 			.fatalErrorPolicy(fatalErrorPolicy)
 			.metrics(metrics.getIfAvailable(() -> ParallelTaskMetrics.NONE))
+			.contextPropagator(contextPropagator.getIfAvailable(() -> TaskContextPropagator.NONE))
 			.defaultTimeout(properties.getDefaultTimeout())
 			.cancelGracePeriod(properties.getCancelGracePeriod())
 			.build();

@@ -59,6 +59,12 @@ public class ParallelTaskProperties {
 	 */
 	private String executor;
 
+	/**
+	 * Whether to carry the caller's context (MDC, observation, security context) to the
+	 * tasks of a batch, when Micrometer's context-propagation library is present.
+	 */
+	private boolean propagateContext = true;
+
 	private final Metrics metrics = new Metrics();
 
 	private final Async async = new Async();
@@ -101,6 +107,14 @@ public class ParallelTaskProperties {
 
 	public void setExecutor(String executor) {
 		this.executor = executor;
+	}
+
+	public boolean isPropagateContext() {
+		return this.propagateContext;
+	}
+
+	public void setPropagateContext(boolean propagateContext) {
+		this.propagateContext = propagateContext;
 	}
 
 	public Metrics getMetrics() {

@@ -31,13 +31,19 @@ import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
+import io.github.paralleltasks.TaskContextPropagator;
+import io.github.paralleltasks.micrometer.ContextSnapshotPropagator;
+import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,6 +134,39 @@ class ParallelTaskAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("parallel-tasks.fatal-exceptions[0]")
 				.hasMessageContaining("not a java.lang.Throwable"));
+	}
+
+	@Test
+	void templateCarriesTheCallersContextWhenContextPropagationIsPresent() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TaskContextPropagator.class);
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			assertThat(template.getContextPropagator()).isInstanceOf(ContextSnapshotPropagator.class);
+			MDC.put("requestId", "r-7");
+			try {
+				assertThat(template.<String>invokeAll(List.of(() -> MDC.get("requestId"))).values())
+					.containsExactly("r-7");
+			}
+			finally {
+				MDC.remove("requestId");
+			}
+		});
+	}
+
+	@Test
+	void contextPropagationBacksOffWithoutTheLibraryOrWhenDisabled() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshotFactory.class))
+			.run((context) -> assertThat(context.getBean(ParallelTaskTemplate.class).getContextPropagator())
+				.isSameAs(TaskContextPropagator.NONE));
+		this.contextRunner.withPropertyValues("parallel-tasks.propagate-context=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TaskContextPropagator.class));
+	}
+
+	@Test
+	void executorBeansAreSupervisedUnlessDisabled() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AsyncSupervisionBeanPostProcessor.class));
+		this.contextRunner.withPropertyValues("parallel-tasks.async.supervise-executors=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AsyncSupervisionBeanPostProcessor.class));
 	}
 
 	@Test
