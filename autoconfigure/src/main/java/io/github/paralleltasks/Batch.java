@@ -79,6 +79,8 @@ final class Batch {
 
 	private final TaskContextPropagator.CapturedContext context;
 
+	final BatchRecording recording;
+
 	private volatile int state;
 
 	private volatile int remaining;
@@ -100,8 +102,9 @@ final class Batch {
 		this.startNanos = System.nanoTime();
 		this.timeout = timeout;
 		this.deadline = (timeout != null) ? this.startNanos + timeout.toNanos() : 0L;
-		this.tasks = new TaskRun<?>[Math.max(expectedSize, 4)];
+		this.tasks = new TaskRun<?>[Math.max(expectedSize, 2)];
 		this.context = template.getContextPropagator().capture();
+		this.recording = template.getMetrics().batchStarted(template.getBatchName(), expectedSize);
 	}
 
 	/**
@@ -226,6 +229,7 @@ final class Batch {
 	 * Called when a task that was abandoned after the grace period finally ends.
 	 */
 	void taskEndedAfterAbandon(TaskRun<?> run, Throwable exception) {
+		run.recordEnd(TaskRun.CANCELLED);
 		if (exception != null && isFatal(exception)) {
 			logger.warn("Task '" + run.name() + "' ended with fatal error " + exception
 					+ " after its batch had stopped waiting for it");
@@ -397,22 +401,29 @@ final class Batch {
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+		if (ended == OPEN) {
+			record(hasFailures() ? BatchOutcome.PARTIAL : BatchOutcome.SUCCESS, null);
+			return result;
+		}
+		ParallelTaskException exception;
+		BatchOutcome outcome;
 		if (ended == FATAL) {
-			record(BatchOutcome.FATAL);
-			throw fatalException(result);
+			outcome = BatchOutcome.FATAL;
+			exception = fatalException(result);
 		}
-		if (ended == TIMED_OUT) {
-			record(BatchOutcome.TIMEOUT);
-			throw withLaterFatalErrors(new ParallelTimeoutException("Batch" + describeBatch() + " did not end within "
-					+ this.timeout + "; unfinished tasks were cancelled: " + result, this.timeout, result));
+		else if (ended == TIMED_OUT) {
+			outcome = BatchOutcome.TIMEOUT;
+			exception = new ParallelTimeoutException("Batch" + describeBatch() + " did not end within " + this.timeout
+					+ "; unfinished tasks were cancelled: " + result, this.timeout, result);
 		}
-		if (ended != OPEN) {
-			record(BatchOutcome.CANCELLED);
-			throw withLaterFatalErrors(new ParallelInterruptedException("Interrupted while waiting for batch"
-					+ describeBatch() + "; unfinished tasks were cancelled: " + result, result));
+		else {
+			outcome = BatchOutcome.CANCELLED;
+			exception = new ParallelInterruptedException("Interrupted while waiting for batch" + describeBatch()
+					+ "; unfinished tasks were cancelled: " + result, result);
 		}
-		record(hasFailures() ? BatchOutcome.PARTIAL : BatchOutcome.SUCCESS);
-		return result;
+		withLaterFatalErrors(exception);
+		record(outcome, exception);
+		throw exception;
 	}
 
 	private boolean hasFailures() {
@@ -426,9 +437,8 @@ final class Batch {
 		return false;
 	}
 
-	void record(BatchOutcome outcome) {
-		this.template.getMetrics()
-			.batchEnded(this.template.getBatchName(), outcome, System.nanoTime() - this.startNanos);
+	void record(BatchOutcome outcome, Throwable error) {
+		this.recording.batchEnded(outcome, error);
 	}
 
 	private FatalTaskException fatalException(ParallelResult<?> result) {
@@ -438,16 +448,15 @@ final class Batch {
 			Thread.onSpinWait();
 			first = this.firstFatal;
 		}
-		return withLaterFatalErrors(new FatalTaskException(first.name(), first.exception(), result));
+		return new FatalTaskException(first.name(), first.exception(), result);
 	}
 
-	private <E extends ParallelTaskException> E withLaterFatalErrors(E exception) {
+	private void withLaterFatalErrors(ParallelTaskException exception) {
 		synchronized (this) {
 			if (this.laterFatalErrors != null) {
 				this.laterFatalErrors.forEach(exception::addSuppressed);
 			}
 		}
-		return exception;
 	}
 
 	private String describeBatch() {

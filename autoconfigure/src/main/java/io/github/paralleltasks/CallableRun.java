@@ -61,7 +61,7 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 		TaskContextPropagator.Scope context = this.batch.restoreContext();
 		Object result = null;
 		Throwable failure = null;
-		try {
+		try (TaskContextPropagator.Scope scope = recordStart().openScope()) {
 			result = this.callable.call();
 		}
 		catch (Throwable ex) {

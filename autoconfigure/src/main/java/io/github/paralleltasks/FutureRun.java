@@ -93,6 +93,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		if (!tryStart()) {
 			return;
 		}
+		recordStart();
 		Future<?> started;
 		FutureRun<?> previous = STARTING.get();
 		STARTING.set(this);
@@ -185,6 +186,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 
 	@Override
 	void ended(int end) {
+		recordEnd(end);
 		releasePart(this.batch.taskOutcome(this, end));
 	}
 

@@ -55,12 +55,22 @@ public interface ParallelTaskMetrics {
 	}
 
 	/**
-	 * Called when a batch ended.
+	 * Called when a batch starts, on the thread that starts it.
 	 * @param batchName the name of the batch, or {@code null}
-	 * @param outcome how it ended
-	 * @param durationNanos how long it took, in nanoseconds
+	 * @param expectedSize the number of tasks, if known, or {@code 0}
+	 * @return the recording that receives the events of the batch and its tasks
 	 */
-	default void batchEnded(String batchName, BatchOutcome outcome, long durationNanos) {
+	default BatchRecording batchStarted(String batchName, int expectedSize) {
+		return BatchRecording.NONE;
+	}
+
+	/**
+	 * Return metrics that pass every event to each of the given metrics, in order.
+	 * @param metrics the metrics to combine
+	 * @return the combined metrics
+	 */
+	static ParallelTaskMetrics composite(java.util.List<? extends ParallelTaskMetrics> metrics) {
+		return CompositeParallelTaskMetrics.of(metrics);
 	}
 
 }

@@ -216,7 +216,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	private void closeScope(Batch batch) {
 		boolean interrupted = batch.close();
-		batch.record(BatchOutcome.CANCELLED);
+		batch.record(BatchOutcome.CANCELLED, null);
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}

@@ -78,6 +78,8 @@ abstract class TaskRun<T> implements Subtask<T> {
 
 	private Throwable exception;
 
+	private volatile BatchRecording.TaskRecording recording = BatchRecording.TaskRecording.NONE;
+
 	TaskRun(Batch batch, int index, String givenName) {
 		this.batch = batch;
 		this.index = index;
@@ -222,7 +224,22 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 * @param end the end state
 	 */
 	void ended(int end) {
+		recordEnd(end);
 		this.batch.taskEnded(this, end);
+	}
+
+	/**
+	 * Tell the batch's recording that this task started.
+	 * @return the task's recording
+	 */
+	final BatchRecording.TaskRecording recordStart() {
+		BatchRecording.TaskRecording started = this.batch.recording.taskStarted(this.givenName, this.index);
+		this.recording = started;
+		return started;
+	}
+
+	final void recordEnd(int end) {
+		this.recording.taskEnded(state(end), this.exception);
 	}
 
 	/**
@@ -277,7 +294,11 @@ abstract class TaskRun<T> implements Subtask<T> {
 
 	@Override
 	public final State state() {
-		return switch (this.state) {
+		return state(this.state);
+	}
+
+	private static State state(int state) {
+		return switch (state) {
 			case SUCCESS -> State.SUCCESS;
 			case FAILED -> State.FAILED;
 			case FATAL -> State.FATAL;

@@ -85,7 +85,7 @@ public final class ParallelTaskAutoConfiguration {
 			BeanFactory beanFactory) {
 		return ParallelTaskTemplate.builder(executor(properties, beanFactory))
 			.fatalErrorPolicy(fatalErrorPolicy)
-			.metrics(metrics.getIfAvailable(() -> ParallelTaskMetrics.NONE))
+			.metrics(ParallelTaskMetrics.composite(metrics.orderedStream().toList()))
 			.contextPropagator(contextPropagator.getIfAvailable(() -> TaskContextPropagator.NONE))
 			.defaultTimeout(properties.getDefaultTimeout())
 			.cancelGracePeriod(properties.getCancelGracePeriod())

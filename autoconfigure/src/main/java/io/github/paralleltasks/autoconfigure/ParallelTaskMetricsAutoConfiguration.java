@@ -16,10 +16,13 @@
 
 package io.github.paralleltasks.autoconfigure;
 
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.micrometer.BatchObservationConvention;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
+import io.github.paralleltasks.micrometer.TaskObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -38,7 +42,7 @@ import org.springframework.context.annotation.Bean;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-		SimpleMetricsExportAutoConfiguration.class })
+		SimpleMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "parallel-tasks.metrics.enabled", matchIfMissing = true)
@@ -46,8 +50,17 @@ public final class ParallelTaskMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ParallelTaskMetrics parallelTaskMetrics(MeterRegistry meterRegistry) {
-		return new MicrometerParallelTaskMetrics(meterRegistry);
+	MicrometerParallelTaskMetrics micrometerParallelTaskMetrics(MeterRegistry meterRegistry,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<BatchObservationConvention> batchConvention,
+			ObjectProvider<TaskObservationConvention> taskConvention) {
+		ObservationRegistry observations = observationRegistry.getIfAvailable();
+		MicrometerParallelTaskMetrics metrics = (observations != null)
+				? new MicrometerParallelTaskMetrics(meterRegistry, observations)
+				: new MicrometerParallelTaskMetrics(meterRegistry);
+		metrics.setBatchObservationConvention(batchConvention.getIfAvailable());
+		metrics.setTaskObservationConvention(taskConvention.getIfAvailable());
+		return metrics;
 	}
 
 }

@@ -19,40 +19,87 @@ package io.github.paralleltasks.micrometer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.paralleltasks.BatchOutcome;
+import io.github.paralleltasks.BatchRecording;
 import io.github.paralleltasks.CancelReason;
 import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.Subtask;
+import io.github.paralleltasks.TaskContextPropagator;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
- * {@link ParallelTaskMetrics} that records to a Micrometer {@link MeterRegistry}. The
- * meters are described in {@link ParallelTaskMetricNames}.
- *
- * <p>
- * The batch timers, recorded for every batch, are looked up once per batch name and
- * outcome and then reused.
+ * {@link ParallelTaskMetrics} that records to Micrometer: counters and a gauge in a
+ * {@link MeterRegistry}, and an {@link Observation} of each batch and of each task, which
+ * give the timers {@value ParallelTaskMetricNames#BATCH} and
+ * {@value ParallelTaskMetricNames#TASK} and, with a tracer, a span of each batch with a
+ * child span of each task. The meters are described in {@link ParallelTaskMetricNames}.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
  */
 public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
-	private static final BatchOutcome[] OUTCOMES = BatchOutcome.values();
+	private final MeterRegistry meterRegistry;
 
-	private final MeterRegistry registry;
+	private final ObservationRegistry observationRegistry;
 
-	private final Map<String, Timer[]> batchTimers = new ConcurrentHashMap<>();
+	private final Map<String, AtomicInteger> activeTasks = new ConcurrentHashMap<>();
+
+	private BatchObservationConvention batchConvention;
+
+	private TaskObservationConvention taskConvention;
+
+	/**
+	 * Create a new {@code MicrometerParallelTaskMetrics} whose observations record timers
+	 * to the given registry and nothing else.
+	 * @param meterRegistry the registry to record to
+	 */
+	public MicrometerParallelTaskMetrics(MeterRegistry meterRegistry) {
+		this(meterRegistry, meterObservations(meterRegistry));
+	}
 
 	/**
 	 * Create a new {@code MicrometerParallelTaskMetrics}.
-	 * @param registry the registry to record to
+	 * @param meterRegistry the registry of the counters and the gauge
+	 * @param observationRegistry the registry of the observations, which should record
+	 * timers to the meter registry
 	 */
-	public MicrometerParallelTaskMetrics(MeterRegistry registry) {
-		this.registry = Objects.requireNonNull(registry, "Registry must not be null");
+	public MicrometerParallelTaskMetrics(MeterRegistry meterRegistry, ObservationRegistry observationRegistry) {
+		this.meterRegistry = Objects.requireNonNull(meterRegistry, "Meter registry must not be null");
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "Observation registry must not be null");
+	}
+
+	private static ObservationRegistry meterObservations(MeterRegistry meterRegistry) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+		return registry;
+	}
+
+	/**
+	 * Set the convention of batch observations.
+	 * <p>
+	 * The default is {@link DefaultBatchObservationConvention}.
+	 * @param batchConvention the convention, or {@code null} for the default
+	 */
+	public void setBatchObservationConvention(BatchObservationConvention batchConvention) {
+		this.batchConvention = batchConvention;
+	}
+
+	/**
+	 * Set the convention of task observations.
+	 * <p>
+	 * The default is {@link DefaultTaskObservationConvention}.
+	 * @param taskConvention the convention, or {@code null} for the default
+	 */
+	public void setTaskObservationConvention(TaskObservationConvention taskConvention) {
+		this.taskConvention = taskConvention;
 	}
 
 	@Override
@@ -61,10 +108,10 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 			.description(fatal ? "Exceptions thrown by tasks that were fatal to their batch"
 					: "Exceptions thrown by tasks that were tolerated")
 			.baseUnit("errors")
-			.tag(ParallelTaskMetricNames.BATCH_TAG, nameOrUnnamed(batchName))
-			.tag(ParallelTaskMetricNames.TASK_TAG, nameOrUnnamed(taskName))
+			.tag(ParallelTaskMetricNames.BATCH_TAG, ParallelTaskMetricNames.nameOrUnnamed(batchName))
+			.tag(ParallelTaskMetricNames.TASK_TAG, ParallelTaskMetricNames.nameOrUnnamed(taskName))
 			.tag(ParallelTaskMetricNames.EXCEPTION_TAG, exception.getClass().getName())
-			.register(this.registry)
+			.register(this.meterRegistry)
 			.increment();
 	}
 
@@ -73,32 +120,105 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		Counter.builder(ParallelTaskMetricNames.CANCELLED)
 			.description("Tasks that a batch cancelled before they ended")
 			.baseUnit("tasks")
-			.tag(ParallelTaskMetricNames.BATCH_TAG, nameOrUnnamed(batchName))
+			.tag(ParallelTaskMetricNames.BATCH_TAG, ParallelTaskMetricNames.nameOrUnnamed(batchName))
 			.tag(ParallelTaskMetricNames.REASON_TAG, reason.tagValue())
-			.register(this.registry)
+			.register(this.meterRegistry)
 			.increment(count);
 	}
 
 	@Override
-	public void batchEnded(String batchName, BatchOutcome outcome, long durationNanos) {
-		Timer[] timers = this.batchTimers.computeIfAbsent(nameOrUnnamed(batchName), this::batchTimers);
-		timers[outcome.ordinal()].record(durationNanos, TimeUnit.NANOSECONDS);
+	public BatchRecording batchStarted(String batchName, int expectedSize) {
+		BatchObservationContext context = new BatchObservationContext(batchName, expectedSize);
+		Observation observation = Observation
+			.createNotStarted(this.batchConvention, DefaultBatchObservationConvention.INSTANCE, () -> context,
+					this.observationRegistry)
+			.start();
+		return new ObservedBatch(batchName, observation, context, active(batchName));
 	}
 
-	private Timer[] batchTimers(String batchName) {
-		Timer[] timers = new Timer[OUTCOMES.length];
-		for (BatchOutcome outcome : OUTCOMES) {
-			timers[outcome.ordinal()] = Timer.builder(ParallelTaskMetricNames.BATCH)
-				.description("Time taken by batches of parallel tasks, from start to end")
-				.tag(ParallelTaskMetricNames.BATCH_TAG, batchName)
-				.tag(ParallelTaskMetricNames.OUTCOME_TAG, outcome.tagValue())
-				.register(this.registry);
+	private AtomicInteger active(String batchName) {
+		return this.activeTasks.computeIfAbsent(ParallelTaskMetricNames.nameOrUnnamed(batchName), (name) -> {
+			AtomicInteger active = new AtomicInteger();
+			Gauge.builder(ParallelTaskMetricNames.ACTIVE, active, AtomicInteger::get)
+				.description("Tasks of batches that are running")
+				.baseUnit("tasks")
+				.tag(ParallelTaskMetricNames.BATCH_TAG, name)
+				.register(this.meterRegistry);
+			return active;
+		});
+	}
+
+	private final class ObservedBatch implements BatchRecording {
+
+		private final String batchName;
+
+		private final Observation observation;
+
+		private final BatchObservationContext context;
+
+		private final AtomicInteger active;
+
+		ObservedBatch(String batchName, Observation observation, BatchObservationContext context,
+				AtomicInteger active) {
+			this.batchName = batchName;
+			this.observation = observation;
+			this.context = context;
+			this.active = active;
 		}
-		return timers;
+
+		@Override
+		public TaskRecording taskStarted(String taskName, int index) {
+			this.active.incrementAndGet();
+			TaskObservationContext taskContext = new TaskObservationContext(this.batchName, taskName, index);
+			Observation task = Observation
+				.createNotStarted(MicrometerParallelTaskMetrics.this.taskConvention,
+						DefaultTaskObservationConvention.INSTANCE, () -> taskContext,
+						MicrometerParallelTaskMetrics.this.observationRegistry)
+				.parentObservation(this.observation)
+				.start();
+			return new ObservedTask(task, taskContext, this.active);
+		}
+
+		@Override
+		public void batchEnded(BatchOutcome outcome, Throwable error) {
+			this.context.setOutcome(outcome);
+			if (error != null) {
+				this.observation.error(error);
+			}
+			this.observation.stop();
+		}
+
 	}
 
-	private static String nameOrUnnamed(String name) {
-		return (name != null) ? name : ParallelTaskMetricNames.UNNAMED;
+	private static final class ObservedTask implements BatchRecording.TaskRecording {
+
+		private final Observation observation;
+
+		private final TaskObservationContext context;
+
+		private final AtomicInteger active;
+
+		ObservedTask(Observation observation, TaskObservationContext context, AtomicInteger active) {
+			this.observation = observation;
+			this.context = context;
+			this.active = active;
+		}
+
+		@Override
+		public TaskContextPropagator.Scope openScope() {
+			return this.observation.openScope()::close;
+		}
+
+		@Override
+		public void taskEnded(Subtask.State state, Throwable exception) {
+			this.context.setState(state);
+			if (exception != null && (state == Subtask.State.FAILED || state == Subtask.State.FATAL)) {
+				this.observation.error(exception);
+			}
+			this.observation.stop();
+			this.active.decrementAndGet();
+		}
+
 	}
 
 }

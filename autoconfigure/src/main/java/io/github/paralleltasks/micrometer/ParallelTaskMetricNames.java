@@ -43,9 +43,21 @@ public final class ParallelTaskMetricNames {
 	public static final String CANCELLED = "parallel.tasks.cancelled";
 
 	/**
-	 * Timer of whole batches. Tags {@value #BATCH_TAG} and {@value #OUTCOME_TAG}.
+	 * Observation, and so timer, of whole batches. Tags {@value #BATCH_TAG},
+	 * {@value #OUTCOME_TAG} and {@code error}.
 	 */
 	public static final String BATCH = "parallel.tasks.batch";
+
+	/**
+	 * Observation, and so timer, of single tasks. Tags {@value #BATCH_TAG},
+	 * {@value #TASK_TAG}, {@value #OUTCOME_TAG} and {@code error}.
+	 */
+	public static final String TASK = "parallel.tasks.task";
+
+	/**
+	 * Gauge of the tasks that are running. Tag {@value #BATCH_TAG}.
+	 */
+	public static final String ACTIVE = "parallel.tasks.active";
 
 	/**
 	 * Tag of the batch's name, or {@value #UNNAMED} if it has none.
@@ -69,8 +81,9 @@ public final class ParallelTaskMetricNames {
 	public static final String REASON_TAG = "reason";
 
 	/**
-	 * Tag of how a batch ended: {@code success}, {@code partial}, {@code fatal},
-	 * {@code timeout} or {@code cancelled}.
+	 * Tag of how a batch ended ({@code success}, {@code partial}, {@code fatal},
+	 * {@code timeout} or {@code cancelled}) or a task ended ({@code success},
+	 * {@code failed}, {@code fatal} or {@code cancelled}).
 	 */
 	public static final String OUTCOME_TAG = "outcome";
 
@@ -81,6 +94,10 @@ public final class ParallelTaskMetricNames {
 	public static final String UNNAMED = "unnamed";
 
 	private ParallelTaskMetricNames() {
+	}
+
+	static String nameOrUnnamed(String name) {
+		return (name != null) ? name : UNNAMED;
 	}
 
 }

@@ -17,6 +17,7 @@
 package io.github.paralleltasks.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTask;
@@ -56,7 +57,7 @@ class ParallelTaskMetricsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MicrometerParallelTaskMetrics.class);
 				ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
-				assertThat(template.getMetrics()).isSameAs(context.getBean(ParallelTaskMetrics.class));
+				assertThat(template.getMetrics()).isSameAs(context.getBean(MicrometerParallelTaskMetrics.class));
 				ParallelResult<String> result = template.invokeAll(List.of(ParallelTask.named("prices", () -> "12.50"),
 						ParallelTask.named("recommendations", () -> {
 							throw new IllegalStateException("recommendations timed out");
@@ -106,15 +107,36 @@ class ParallelTaskMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void metricsBackOffWhenUserDefinesThem() {
+	void userDefinedMetricsAreUsedAlongsideMicrometer() {
+		List<String> failedTasks = new CopyOnWriteArrayList<>();
 		ParallelTaskMetrics custom = new ParallelTaskMetrics() {
+
+			@Override
+			public void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
+				failedTasks.add(taskName);
+			}
+
 		};
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
 			.withBean(ParallelTaskMetrics.class, () -> custom)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ParallelTaskMetrics.class);
-				assertThat(context.getBean(ParallelTaskTemplate.class).getMetrics()).isSameAs(custom);
+				assertThat(context).hasSingleBean(MicrometerParallelTaskMetrics.class);
+				context.getBean(ParallelTaskTemplate.class).invokeAll(List.of(ParallelTask.named("prices", () -> {
+					throw new IllegalStateException("prices down");
+				})));
+				assertThat(failedTasks).containsExactly("prices");
+				assertThat(context.getBean(MeterRegistry.class).get("parallel.tasks.tolerated").counter().count())
+					.isEqualTo(1.0);
 			});
+	}
+
+	@Test
+	void micrometerMetricsBackOffWhenUserDefinesThem() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean("customMetrics", MicrometerParallelTaskMetrics.class,
+					() -> new MicrometerParallelTaskMetrics(new SimpleMeterRegistry()))
+			.run((context) -> assertThat(context).hasSingleBean(MicrometerParallelTaskMetrics.class)
+				.hasBean("customMetrics"));
 	}
 
 }

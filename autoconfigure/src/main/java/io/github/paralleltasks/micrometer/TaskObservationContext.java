@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.micrometer;
+
+import io.github.paralleltasks.Subtask;
+import io.micrometer.observation.Observation;
+
+/**
+ * Context of the observation of one task of a batch.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+public class TaskObservationContext extends Observation.Context {
+
+	private final String batchName;
+
+	private final String taskName;
+
+	private final int index;
+
+	private volatile Subtask.State state;
+
+	/**
+	 * Create a new {@code TaskObservationContext}.
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param taskName the name of the task, or {@code null}
+	 * @param index the position of the task in its batch
+	 */
+	public TaskObservationContext(String batchName, String taskName, int index) {
+		this.batchName = batchName;
+		this.taskName = taskName;
+		this.index = index;
+	}
+
+	/**
+	 * Return the name of the batch.
+	 * @return the batch name, or {@code null} if it has none
+	 */
+	public String getBatchName() {
+		return this.batchName;
+	}
+
+	/**
+	 * Return the name of the task.
+	 * @return the task name, or {@code null} if it has none
+	 */
+	public String getTaskName() {
+		return this.taskName;
+	}
+
+	/**
+	 * Return the position of the task in its batch.
+	 * @return the index
+	 */
+	public int getIndex() {
+		return this.index;
+	}
+
+	/**
+	 * Return how the task ended.
+	 * @return the state, or {@code null} while the task runs
+	 */
+	public Subtask.State getState() {
+		return this.state;
+	}
+
+	void setState(Subtask.State state) {
+		this.state = state;
+	}
+
+}
