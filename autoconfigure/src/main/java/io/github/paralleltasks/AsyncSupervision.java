@@ -16,6 +16,9 @@
 
 package io.github.paralleltasks;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
 /**
  * The hook through which an executor lets a batch supervise the asynchronous calls it
  * starts: a batch can then prevent a queued call from starting, interrupt the thread of a
@@ -40,11 +43,28 @@ public final class AsyncSupervision {
 	 * @return the runnable to execute instead
 	 */
 	public static Runnable decorate(Runnable task) {
-		FutureRun<?> starting = FutureRun.starting();
+		BoundWorker.Owner starting = BoundWorker.starting();
 		if (starting == null || task instanceof BoundWorker) {
 			return task;
 		}
 		return starting.bind(task);
+	}
+
+	/**
+	 * Start an asynchronous call, typically of an {@code @Async} method, so that
+	 * {@code cancel(true)} on the future it returns interrupts the thread that runs it,
+	 * and {@code cancel(false)} keeps it from starting if it is still queued, provided
+	 * that its executor applies {@link #decorate(Runnable)}. Inside a batch's call, the
+	 * batch already supervises it, and the call's own future is returned.
+	 * @param <T> the type of the call's value
+	 * @param call the call
+	 * @return a future that completes as the call's future does
+	 */
+	public static <T> CompletableFuture<T> interruptible(Supplier<? extends CompletableFuture<T>> call) {
+		if (BoundWorker.starting() != null) {
+			return call.get();
+		}
+		return InterruptibleCall.start(call);
 	}
 
 }

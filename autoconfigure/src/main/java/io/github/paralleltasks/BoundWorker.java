@@ -18,6 +18,7 @@ package io.github.paralleltasks;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Supplier;
 
 /**
  * A work item that an executor was handed while a {@link FutureRun} started its call: the
@@ -50,7 +51,9 @@ final class BoundWorker implements Runnable {
 		}
 	}
 
-	private final FutureRun<?> owner;
+	private static final ThreadLocal<Owner> STARTING = new ThreadLocal<>();
+
+	private final Owner owner;
 
 	private final Runnable task;
 
@@ -60,10 +63,36 @@ final class BoundWorker implements Runnable {
 
 	private Thread runner;
 
-	BoundWorker(FutureRun<?> owner, Runnable task, BoundWorker next) {
+	BoundWorker(Owner owner, Runnable task, BoundWorker next) {
 		this.owner = owner;
 		this.task = task;
 		this.next = next;
+	}
+
+	/**
+	 * Start a call on the current thread, binding to the given owner every work item that
+	 * a supervised executor is handed meanwhile.
+	 * @param <F> the type of the call's result
+	 * @param owner the owner of the workers
+	 * @param call the call
+	 * @return what the call returned
+	 */
+	static <F> F startCall(Owner owner, Supplier<F> call) {
+		Owner previous = STARTING.get();
+		STARTING.set(owner);
+		try {
+			return call.get();
+		}
+		finally {
+			STARTING.set(previous);
+		}
+	}
+
+	/**
+	 * Return the owner of the call that the current thread is starting, if any.
+	 */
+	static Owner starting() {
+		return STARTING.get();
 	}
 
 	BoundWorker next() {
@@ -77,11 +106,11 @@ final class BoundWorker implements Runnable {
 	@Override
 	public void run() {
 		this.runner = Thread.currentThread();
-		if (!this.owner.batch.isOpen() || !STATE.compareAndSet(this, NEW, RUNNING)) {
+		if (!this.owner.mayStart() || !STATE.compareAndSet(this, NEW, RUNNING)) {
 			return;
 		}
-		TaskRun<?> previous = this.owner.enter();
-		TaskContextPropagator.Scope context = this.owner.batch.restoreContext();
+		TaskRun<?> previous = this.owner.enterWorker();
+		TaskContextPropagator.Scope context = this.owner.restoreContext();
 		try {
 			this.task.run();
 		}
@@ -122,6 +151,41 @@ final class BoundWorker implements Runnable {
 				return false;
 			}
 		}
+	}
+
+	/**
+	 * What a bound worker belongs to: a task of a batch, or a call made interruptible
+	 * outside any batch.
+	 */
+	interface Owner {
+
+		/**
+		 * Return whether a worker that has not started yet may start.
+		 */
+		boolean mayStart();
+
+		/**
+		 * Bind a work item that the executor was handed while the call started.
+		 */
+		Runnable bind(Runnable task);
+
+		/**
+		 * Make the owner's task, if any, the worker thread's current task.
+		 * @return the task that was current before
+		 */
+		TaskRun<?> enterWorker();
+
+		/**
+		 * Set the caller's captured context on the worker's thread.
+		 * @return the scope to close, or {@code null}
+		 */
+		TaskContextPropagator.Scope restoreContext();
+
+		/**
+		 * Called when a bound worker has ended, whether it ran or not.
+		 */
+		void workerEnded();
+
 	}
 
 }

@@ -42,11 +42,9 @@ import org.apache.commons.logging.LogFactory;
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
  */
-final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwable> {
+final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwable>, BoundWorker.Owner {
 
 	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
-
-	private static final ThreadLocal<FutureRun<?>> STARTING = new ThreadLocal<>();
 
 	private static final VarHandle PENDING;
 
@@ -80,13 +78,6 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	}
 
 	/**
-	 * Return the task whose call the current thread is starting, if any.
-	 */
-	static FutureRun<?> starting() {
-		return STARTING.get();
-	}
-
-	/**
 	 * Start the call on the caller's thread, unless the batch was cancelled first.
 	 */
 	void start() {
@@ -95,17 +86,12 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		}
 		recordStart();
 		Future<?> started;
-		FutureRun<?> previous = STARTING.get();
-		STARTING.set(this);
 		try {
-			started = this.call.get();
+			started = BoundWorker.startCall(this, this.call);
 		}
 		catch (Throwable ex) {
 			complete(null, ex);
 			return;
-		}
-		finally {
-			STARTING.set(previous);
 		}
 		if (started == null) {
 			complete(null, new NullPointerException("Call '" + name() + "' returned null instead of a future"));
@@ -131,10 +117,23 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		}
 	}
 
-	/**
-	 * Bind a work item that the executor was handed while this task's call started.
-	 */
-	Runnable bind(Runnable task) {
+	@Override
+	public boolean mayStart() {
+		return this.batch.isOpen();
+	}
+
+	@Override
+	public TaskRun<?> enterWorker() {
+		return enter();
+	}
+
+	@Override
+	public TaskContextPropagator.Scope restoreContext() {
+		return this.batch.restoreContext();
+	}
+
+	@Override
+	public Runnable bind(Runnable task) {
 		BoundWorker worker = new BoundWorker(this, task, this.workers);
 		PENDING.getAndAdd(this, 1);
 		this.workers = worker;
@@ -149,10 +148,8 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		complete(result, failure);
 	}
 
-	/**
-	 * Called by a bound worker when it has ended, whether it ran or not.
-	 */
-	void workerEnded() {
+	@Override
+	public void workerEnded() {
 		completeFromWorkers();
 		releasePart(false);
 	}

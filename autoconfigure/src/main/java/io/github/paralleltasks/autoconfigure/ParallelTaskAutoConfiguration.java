@@ -25,6 +25,7 @@ import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.TaskContextPropagator;
 import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
+import io.github.paralleltasks.task.InterruptibleAsyncFuturesPostProcessor;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -64,6 +65,13 @@ public final class ParallelTaskAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "parallel-tasks.async.supervise-executors", matchIfMissing = true)
 	static AsyncSupervisionBeanPostProcessor parallelTaskAsyncSupervisionBeanPostProcessor() {
 		return new AsyncSupervisionBeanPostProcessor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "parallel-tasks.async.interruptible-futures")
+	static InterruptibleAsyncFuturesPostProcessor parallelTaskInterruptibleAsyncFuturesPostProcessor() {
+		return new InterruptibleAsyncFuturesPostProcessor();
 	}
 
 	@Bean

@@ -137,12 +137,27 @@ public class ParallelTaskProperties {
 		 */
 		private boolean superviseExecutors = true;
 
+		/**
+		 * Whether cancel(true) on the CompletableFuture of any @Async method, also
+		 * outside a batch, interrupts the thread that runs it, and cancel(false) keeps a
+		 * queued call from starting. Needs supervised executors.
+		 */
+		private boolean interruptibleFutures = false;
+
 		public boolean isSuperviseExecutors() {
 			return this.superviseExecutors;
 		}
 
 		public void setSuperviseExecutors(boolean superviseExecutors) {
 			this.superviseExecutors = superviseExecutors;
+		}
+
+		public boolean isInterruptibleFutures() {
+			return this.interruptibleFutures;
+		}
+
+		public void setInterruptibleFutures(boolean interruptibleFutures) {
+			this.interruptibleFutures = interruptibleFutures;
 		}
 
 	}
