@@ -157,10 +157,19 @@ final class Batch {
 		current[index] = run;
 		REMAINING.getAndAdd(this, 1);
 		this.size = index + 1;
-		if (this.state != OPEN) {
+		if (this.state != OPEN && run.cancel()) {
 			// The batch was cancelled while this task was being added: it must not start
-			run.cancel();
+			this.template.getMetrics().tasksCancelled(this.template.getBatchName(), cancelReason(), 1);
 		}
+	}
+
+	private CancelReason cancelReason() {
+		return switch (this.state) {
+			case FATAL -> CancelReason.FATAL;
+			case TIMED_OUT -> CancelReason.TIMEOUT;
+			case INTERRUPTED -> CancelReason.INTERRUPTED;
+			default -> CancelReason.CLOSED;
+		};
 	}
 
 	void checkOwner() {
