@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.sample;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the sample application.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+@ConfigurationProperties("sample")
+public class SampleProperties {
+
+	/**
+	 * How long the order summary waits for all its parts before it gives up with HTTP
+	 * 504.
+	 */
+	private Duration summaryTimeout = Duration.ofSeconds(2);
+
+	private final Delays delays = new Delays();
+
+	private final GatherDemo gatherDemo = new GatherDemo();
+
+	public Duration getSummaryTimeout() {
+		return this.summaryTimeout;
+	}
+
+	public void setSummaryTimeout(Duration summaryTimeout) {
+		this.summaryTimeout = summaryTimeout;
+	}
+
+	public Delays getDelays() {
+		return this.delays;
+	}
+
+	public GatherDemo getGatherDemo() {
+		return this.gatherDemo;
+	}
+
+	/**
+	 * Simulated latencies of the services behind the order summary.
+	 */
+	public static class Delays {
+
+		/**
+		 * Latency of the customer service.
+		 */
+		private Duration customer = Duration.ofMillis(20);
+
+		/**
+		 * Latency of the prices service.
+		 */
+		private Duration prices = Duration.ofMillis(30);
+
+		/**
+		 * Latency of the recommendations service.
+		 */
+		private Duration recommendations = Duration.ofMillis(40);
+
+		public Duration getCustomer() {
+			return this.customer;
+		}
+
+		public void setCustomer(Duration customer) {
+			this.customer = customer;
+		}
+
+		public Duration getPrices() {
+			return this.prices;
+		}
+
+		public void setPrices(Duration prices) {
+			this.prices = prices;
+		}
+
+		public Duration getRecommendations() {
+			return this.recommendations;
+		}
+
+		public void setRecommendations(Duration recommendations) {
+			this.recommendations = recommendations;
+		}
+
+	}
+
+	/**
+	 * Settings of the gather demo.
+	 */
+	public static class GatherDemo {
+
+		/**
+		 * Whether to run the gather demo once the application has started.
+		 */
+		private boolean runOnStartup;
+
+		/**
+		 * How long the task that succeeds sleeps.
+		 */
+		private Duration shortTask = Duration.ofSeconds(2);
+
+		/**
+		 * How long the task that fails with a fatal error sleeps before it fails.
+		 */
+		private Duration failingTask = Duration.ofSeconds(5);
+
+		/**
+		 * How long the task that should be interrupted would sleep.
+		 */
+		private Duration longTask = Duration.ofSeconds(7);
+
+		public boolean isRunOnStartup() {
+			return this.runOnStartup;
+		}
+
+		public void setRunOnStartup(boolean runOnStartup) {
+			this.runOnStartup = runOnStartup;
+		}
+
+		public Duration getShortTask() {
+			return this.shortTask;
+		}
+
+		public void setShortTask(Duration shortTask) {
+			this.shortTask = shortTask;
+		}
+
+		public Duration getFailingTask() {
+			return this.failingTask;
+		}
+
+		public void setFailingTask(Duration failingTask) {
+			this.failingTask = failingTask;
+		}
+
+		public Duration getLongTask() {
+			return this.longTask;
+		}
+
+		public void setLongTask(Duration longTask) {
+			this.longTask = longTask;
+		}
+
+	}
+
+}
