@@ -21,7 +21,6 @@ import java.util.Map;
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.sample.GatherDemoReport.BatchEnd;
 import io.github.paralleltasks.sample.GatherDemoReport.Event;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +52,6 @@ class GatherDemoTests {
 	private TestRestTemplate rest;
 
 	@Test
-	@Disabled("needs issue 3: interruptible @Async futures")
 	void fatalErrorFailsTheBatchAtOnceAndInterruptsTheLongTask() {
 		ResponseEntity<GatherDemoReport> response = this.rest.postForEntity("/demo/gather", null,
 				GatherDemoReport.class);

@@ -64,9 +64,12 @@ class OrderSummaryCancellationTests {
 	@BeforeAll
 	void warmUp() {
 		// The first request of a context pays for class loading and initialization;
-		// the timed requests must measure the batch only.
+		// the timed requests must measure the batch only. A cold first request may even
+		// outlast the 200 ms summary timeout, so either answer is fine here.
 		assertThat(this.rest.getForEntity("/orders/404/summary", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.NOT_FOUND);
+			.isIn(HttpStatus.NOT_FOUND, HttpStatus.GATEWAY_TIMEOUT);
+		assertThat(this.rest.getForEntity("/orders/42/summary", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
 	}
 
 	@Test
