@@ -44,11 +44,12 @@ public class GatherDemoTasks {
 	@Async
 	public CompletableFuture<String> sleep(GatherDemo.Recorder recorder, String task, Duration duration, boolean fail) {
 		recorder.record(task, "started", "started, sleeps " + GatherDemo.format(duration));
+		long startedAt = recorder.elapsedMillis();
 		try {
 			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
-			long early = duration.toMillis() - recorder.elapsedMillis();
+			long early = startedAt + duration.toMillis() - recorder.elapsedMillis();
 			recorder.record(task, "interrupted", "interrupted at " + GatherDemo.seconds(recorder.elapsedMillis()) + ", "
 					+ GatherDemo.seconds(early) + " before it would have finished");
 			Thread.currentThread().interrupt();
