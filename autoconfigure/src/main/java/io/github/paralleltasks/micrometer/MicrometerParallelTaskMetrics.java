@@ -107,7 +107,6 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		Counter.builder(fatal ? ParallelTaskMetricNames.FATAL : ParallelTaskMetricNames.TOLERATED)
 			.description(fatal ? "Exceptions thrown by tasks that were fatal to their batch"
 					: "Exceptions thrown by tasks that were tolerated")
-			.baseUnit("errors")
 			.tag(ParallelTaskMetricNames.BATCH_TAG, ParallelTaskMetricNames.nameOrUnnamed(batchName))
 			.tag(ParallelTaskMetricNames.TASK_TAG, ParallelTaskMetricNames.nameOrUnnamed(taskName))
 			.tag(ParallelTaskMetricNames.EXCEPTION_TAG, exception.getClass().getName())
@@ -119,7 +118,6 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	public void tasksCancelled(String batchName, CancelReason reason, int count) {
 		Counter.builder(ParallelTaskMetricNames.CANCELLED)
 			.description("Tasks that a batch cancelled before they ended")
-			.baseUnit("tasks")
 			.tag(ParallelTaskMetricNames.BATCH_TAG, ParallelTaskMetricNames.nameOrUnnamed(batchName))
 			.tag(ParallelTaskMetricNames.REASON_TAG, reason.tagValue())
 			.register(this.meterRegistry)
@@ -141,7 +139,6 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 			AtomicInteger active = new AtomicInteger();
 			Gauge.builder(ParallelTaskMetricNames.ACTIVE, active, AtomicInteger::get)
 				.description("Tasks of batches that are running")
-				.baseUnit("tasks")
 				.tag(ParallelTaskMetricNames.BATCH_TAG, name)
 				.register(this.meterRegistry);
 			return active;
