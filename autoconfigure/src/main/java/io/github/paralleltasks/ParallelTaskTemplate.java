@@ -198,7 +198,9 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		try {
 			result = callback.doInScope(scope);
 		}
-		catch (RuntimeException | Error ex) {
+		catch (Throwable ex) {
+			// Any throwable, including a checked exception thrown sneakily (Kotlin,
+			// Lombok): the forks must not outlive the scope
 			if (!scope.isJoined()) {
 				closeScope(batch);
 			}
