@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import io.github.paralleltasks.Subtask.State;
+import io.github.paralleltasks.TestExceptions.ToleratedTestException;
+import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.github.paralleltasks.TestTasks.batches;
+import static io.github.paralleltasks.TestTasks.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests of tolerated failures and of successful batches in {@link ParallelTaskTemplate}.
+ *
+ * @author parallel-tasks authors
+ */
+class ParallelTaskTemplateToleratedErrorTests {
+
+	private final TestPools pools = new TestPools();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@AfterEach
+	void shutdownPools() throws InterruptedException {
+		this.pools.close();
+	}
+
+	@Test
+	void toleratedFailureLetsTheOtherTasksGoOnAndReturnTheirValues() {
+		ParallelTaskTemplate template = template(3);
+		ToleratedTestException failure = new ToleratedTestException("no stock");
+		List<Callable<String>> tasks = List.of(() -> "first", () -> {
+			throw failure;
+		}, () -> {
+			// Goes on only once its sibling's failure was tolerated
+			TestTasks.eventually().until(() -> toleratedCount() == 1);
+			return "after the failure";
+		});
+		ParallelResult<String> result = template.invokeAll(tasks);
+		assertThat(result.values()).containsExactly("first", "after the failure");
+		assertThat(result.subtasks()).extracting(Subtask::state)
+			.containsExactly(State.SUCCESS, State.FAILED, State.SUCCESS);
+		assertThat(result.subtask(1).exception()).isSameAs(failure);
+		assertThatIllegalStateException().isThrownBy(() -> result.subtask(1).get()).withCause(failure);
+		assertThat(result.isComplete()).isFalse();
+		assertThat(result.size()).isEqualTo(3);
+	}
+
+	@Test
+	void failuresAreInSubmissionOrderWithIndexNameAndException() {
+		ParallelTaskTemplate template = template(4);
+		IllegalStateException pricesFailure = new IllegalStateException("no price");
+		IOException stockFailure = new IOException("stock service down");
+		List<Callable<String>> tasks = List.of(() -> "a", ParallelTask.named("prices", () -> {
+			// Fails after the later task, so that the order cannot come from the clock
+			TestTasks.eventually().until(() -> toleratedCount() == 1);
+			throw pricesFailure;
+		}), () -> "c", () -> {
+			throw stockFailure;
+		});
+		ParallelResult<String> result = template.invokeAll(tasks);
+		assertThat(result.failures()).containsExactly(new TaskFailure(1, "prices", pricesFailure),
+				new TaskFailure(3, "task-3", stockFailure));
+		assertThat(result.values()).containsExactly("a", "c");
+		assertThat(result.subtask(1).name()).isEqualTo("prices");
+		assertThat(result.subtask(3).name()).isEqualTo("task-3");
+	}
+
+	@Test
+	void toleratedFailuresAreCountedByExceptionAndTaskName() {
+		ParallelTaskTemplate template = template(3).batch("checkout");
+		List<Callable<String>> tasks = List.of(ParallelTask.named("prices", () -> {
+			throw new IllegalStateException("no price");
+		}), () -> {
+			throw new IOException("down");
+		}, () -> {
+			throw new IOException("down again");
+		});
+		ParallelResult<String> result = template.invokeAll(tasks);
+		assertThat(result.failures()).hasSize(3);
+		assertThat(result.values()).isEmpty();
+		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "batch", "checkout", "task", "prices",
+				"exception", IllegalStateException.class.getName()))
+			.isEqualTo(1);
+		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "batch", "checkout", "task", "unnamed",
+				"exception", IOException.class.getName()))
+			.isEqualTo(2);
+		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL)).isZero();
+		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED)).isZero();
+		assertThat(batches(this.registry, "partial")).isEqualTo(1);
+	}
+
+	@Test
+	void batchWithAToleratedFailureIsTimedAsPartial() {
+		ParallelTaskTemplate template = template(2);
+		template.invokeAll(List.of(() -> "ok", () -> {
+			throw new ToleratedTestException("tolerated");
+		}));
+		assertThat(batches(this.registry, "partial")).isEqualTo(1);
+		assertThat(batches(this.registry, "success")).isZero();
+		assertThat(this.registry.find(ParallelTaskMetricNames.BATCH).tags("batch", "unnamed").timers()).isNotEmpty();
+	}
+
+	@Test
+	void batchWhereEveryTaskSucceedsReturnsValuesInSubmissionOrderAndIsTimedAsSuccess() {
+		ParallelTaskTemplate template = template(3);
+		List<Callable<Integer>> tasks = List.of(() -> {
+			// Ends last, yet comes first
+			TestTasks.eventually()
+				.until(() -> template.getExecutor() instanceof ThreadPoolExecutor pool
+						&& pool.getCompletedTaskCount() == 2);
+			return 1;
+		}, () -> 2, () -> null);
+		ParallelResult<Integer> result = template.invokeAll(tasks);
+		assertThat(result.values()).containsExactly(1, 2, null);
+		assertThat(result.isComplete()).isTrue();
+		assertThat(result.failures()).isEmpty();
+		assertThat(result.subtasks()).extracting(Subtask::index).containsExactly(0, 1, 2);
+		assertThat(batches(this.registry, "success")).isEqualTo(1);
+		assertThat(batches(this.registry, "partial")).isZero();
+		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED)).isZero();
+	}
+
+	@Test
+	void resultIsReadOnly() {
+		ParallelResult<String> result = template(1).invokeAll(List.of(() -> "a"));
+		assertThat(result.values()).isUnmodifiable();
+		assertThat(result.failures()).isUnmodifiable();
+		List<Subtask<String>> subtasks = result.subtasks();
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> subtasks.remove(0));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> subtasks.set(0, subtasks.get(0)));
+		assertThat(subtasks).hasSize(1);
+	}
+
+	private double toleratedCount() {
+		return count(this.registry, ParallelTaskMetricNames.TOLERATED);
+	}
+
+	private ParallelTaskTemplate template(int threads) {
+		return ParallelTaskTemplate.builder(this.pools.fixed(threads)).meterRegistry(this.registry).build();
+	}
+
+}
