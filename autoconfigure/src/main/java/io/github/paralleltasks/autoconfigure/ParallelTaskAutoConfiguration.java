@@ -36,9 +36,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration of a {@link ParallelTaskTemplate}
- * that runs its tasks on the application's {@code applicationTaskExecutor}, or on the
- * executor bean named by {@code parallel-tasks.executor}.
+ * Auto-configuration of a {@link ParallelTaskTemplate} that runs its tasks on the
+ * application's {@code applicationTaskExecutor}, or on the executor bean named by
+ * {@code parallel-tasks.executor}.
  *
  * <p>
  * No {@link Executor} bean is registered here: in Spring Boot, any default-candidate

@@ -31,8 +31,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the Micrometer metrics of
- * parallel tasks, when the application has a {@link MeterRegistry}.
+ * Auto-configuration of the Micrometer metrics of parallel tasks, when the application
+ * has a {@link MeterRegistry}.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
