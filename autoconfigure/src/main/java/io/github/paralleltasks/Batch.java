@@ -157,10 +157,21 @@ final class Batch {
 		current[index] = run;
 		REMAINING.getAndAdd(this, 1);
 		this.size = index + 1;
-		if (this.state != OPEN) {
-			// The batch was cancelled while this task was being added: it must not start
-			run.cancel();
+		int ended = this.state;
+		if (ended != OPEN && run.cancel()) {
+			// The batch was cancelled while this task was being added: it must not start,
+			// and it counts as cancelled like the tasks that the canceller itself reached
+			this.template.getMetrics().tasksCancelled(this.template.getBatchName(), cancelReason(ended), 1);
 		}
+	}
+
+	private static CancelReason cancelReason(int state) {
+		return switch (state) {
+			case FATAL -> CancelReason.FATAL;
+			case TIMED_OUT -> CancelReason.TIMEOUT;
+			case INTERRUPTED -> CancelReason.INTERRUPTED;
+			default -> CancelReason.CLOSED;
+		};
 	}
 
 	void checkOwner() {
