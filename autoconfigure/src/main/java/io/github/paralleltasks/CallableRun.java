@@ -29,6 +29,8 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 
 	private static final ThreadLocal<TaskRun<?>> CURRENT = new ThreadLocal<>();
 
+	private static final int SPINS_BEFORE_YIELD = 32;
+
 	private final Callable<? extends T> callable;
 
 	private Thread runner;
@@ -82,8 +84,17 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 		if (this.runner != Thread.currentThread()) {
 			return;
 		}
-		while (isInterrupting()) {
-			Thread.onSpinWait();
+		// The canceller is between its compare-and-set and the end of its interrupt. That
+		// interrupt woke this thread, and on a busy machine it often woke it on the
+		// canceller's own CPU, pre-empting the canceller: spinning on would burn this
+		// thread's time slice while the canceller waits for it. Give the CPU back.
+		for (int spins = 0; isInterrupting(); spins++) {
+			if (spins < SPINS_BEFORE_YIELD) {
+				Thread.onSpinWait();
+			}
+			else {
+				Thread.yield();
+			}
 		}
 		// The interrupt was aimed at this task only: the pooled thread must not carry it
 		// into the next task it runs.
