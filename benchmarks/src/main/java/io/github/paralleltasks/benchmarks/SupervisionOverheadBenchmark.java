@@ -45,10 +45,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * future. Each task returns a constant, after about 1 µs of work when {@code cpuTokens}
  * is not 0. Run with {@code -prof gc} for the bytes allocated per batch.
  *
+ * <p>
+ * The mode is {@code SampleTime}, whose median resists better than an average the
+ * pre-emptions of a busy machine.
+ *
  * @author parallel-tasks authors
  * @since 0.1.0
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 public class SupervisionOverheadBenchmark {
