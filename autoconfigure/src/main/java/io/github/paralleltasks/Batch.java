@@ -454,9 +454,9 @@ final class Batch {
 
 	private FatalTaskException fatalException(ParallelResult<?> result) {
 		TaskRun<?> first = this.firstFatal;
-		while (first == null) {
+		for (int attempt = 0; first == null; attempt++) {
 			// The state is set a moment before the first fatal task is recorded
-			Thread.onSpinWait();
+			TaskRun.backOff(attempt);
 			first = this.firstFatal;
 		}
 		return new FatalTaskException(first.name(), first.exception(), result);

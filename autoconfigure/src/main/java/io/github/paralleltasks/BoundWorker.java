@@ -117,8 +117,8 @@ final class BoundWorker implements Runnable {
 		finally {
 			TaskRun.leave(previous, context);
 			if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
-				while (this.state == INTERRUPTING) {
-					Thread.onSpinWait();
+				for (int attempt = 0; this.state == INTERRUPTING; attempt++) {
+					TaskRun.backOff(attempt);
 				}
 				Thread.interrupted();
 				this.state = ENDED;

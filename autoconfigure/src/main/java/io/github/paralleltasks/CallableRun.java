@@ -86,8 +86,8 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 		if (this.runner != Thread.currentThread()) {
 			return;
 		}
-		while (isInterrupting()) {
-			Thread.onSpinWait();
+		for (int attempt = 0; isInterrupting(); attempt++) {
+			backOff(attempt);
 		}
 		// The interrupt was aimed at this task only: the pooled thread must not carry it
 		// into the next task it runs.

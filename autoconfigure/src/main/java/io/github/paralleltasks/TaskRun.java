@@ -207,7 +207,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 * @return {@code true} if the task had still not ended
 	 */
 	boolean abandon() {
-		for (;;) {
+		for (int attempt = 0;;) {
 			int current = this.state;
 			if (current < INTERRUPTING || current > INTERRUPTED) {
 				return current < SUCCESS && STATE.compareAndSet(this, current, ABANDONED);
@@ -215,7 +215,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 			if (current == INTERRUPTED && STATE.compareAndSet(this, INTERRUPTED, ABANDONED)) {
 				return true;
 			}
-			Thread.onSpinWait();
+			backOff(attempt++);
 		}
 	}
 
@@ -252,6 +252,22 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 * the thread that runs the task, if that is this thread.
 	 */
 	void awaitInterruptDelivered() {
+	}
+
+	/**
+	 * Wait a moment for another thread to finish a short step, such as delivering an
+	 * interrupt. That interrupt may have woken the waiting thread on the other thread's
+	 * own CPU, pre-empting it: after a few spins, give the CPU back rather than burn the
+	 * time slice that the other thread needs.
+	 * @param attempt how many times the caller has waited already
+	 */
+	static void backOff(int attempt) {
+		if (attempt < 32) {
+			Thread.onSpinWait();
+		}
+		else {
+			Thread.yield();
+		}
 	}
 
 	final boolean isNew() {

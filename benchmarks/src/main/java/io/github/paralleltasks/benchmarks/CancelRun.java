@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One run of the fatal-cancel scenario: siblings that block in {@code Thread.sleep} for
+ * 10 s, and one task that throws a {@link BenchmarkFatalException} once every sibling is
+ * running. Each sibling records {@code System.nanoTime()} when it ends, in a
+ * {@code finally} block; the failing task records it just before it throws.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+public final class CancelRun {
+
+	private final int siblings;
+
+	private final CountDownLatch running;
+
+	private final AtomicLongArray ends;
+
+	private final CountDownLatch ended;
+
+	private volatile long throwNanos;
+
+	/**
+	 * Create a run with the given number of siblings.
+	 * @param siblings the number of blocked siblings
+	 */
+	public CancelRun(int siblings) {
+		this.siblings = siblings;
+		this.running = new CountDownLatch(siblings);
+		this.ends = new AtomicLongArray(siblings);
+		this.ended = new CountDownLatch(siblings);
+	}
+
+	/**
+	 * Return the tasks of the run: the siblings, then the failing task.
+	 * @return the tasks
+	 */
+	public List<Callable<Object>> tasks() {
+		List<Callable<Object>> tasks = new ArrayList<>(this.siblings + 1);
+		for (int i = 0; i < this.siblings; i++) {
+			int index = i;
+			tasks.add(() -> sibling(index));
+		}
+		tasks.add(this::fail);
+		return tasks;
+	}
+
+	private Object sibling(int index) throws InterruptedException {
+		try {
+			this.running.countDown();
+			Thread.sleep(10_000);
+			return null;
+		}
+		finally {
+			this.ends.set(index, System.nanoTime());
+			this.ended.countDown();
+		}
+	}
+
+	private Object fail() throws InterruptedException {
+		this.running.await();
+		this.throwNanos = System.nanoTime();
+		throw new BenchmarkFatalException();
+	}
+
+	/**
+	 * Wait until every sibling has ended, for a runner that does not wait for them
+	 * itself.
+	 * @throws InterruptedException if interrupted
+	 */
+	public void awaitSiblingsEnded() throws InterruptedException {
+		this.ended.await();
+	}
+
+	/**
+	 * Return the time from the throw to the end of the last sibling, once the batch is
+	 * over.
+	 * @return the latency in nanoseconds
+	 */
+	public long siblingsEndedNanos() {
+		long last = Long.MIN_VALUE;
+		for (int i = 0; i < this.siblings; i++) {
+			long end = this.ends.get(i);
+			if (end == 0L) {
+				throw new IllegalStateException("Sibling " + i + " has not ended");
+			}
+			last = Math.max(last, end);
+		}
+		return last - throwNanos();
+	}
+
+	/**
+	 * Return the time from the throw to the given instant.
+	 * @param nanos an instant of {@code System.nanoTime()}
+	 * @return the latency in nanoseconds
+	 */
+	public long nanosSinceThrow(long nanos) {
+		return nanos - throwNanos();
+	}
+
+	private long throwNanos() {
+		long thrown = this.throwNanos;
+		if (thrown == 0L) {
+			throw new IllegalStateException("The failing task did not throw");
+		}
+		return thrown;
+	}
+
+}

@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.paralleltasks.FatalTaskException;
+import io.github.paralleltasks.ParallelTaskTemplate;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Latency of a fatal cancel on platform threads: {@code siblings} tasks blocked in
+ * {@code Thread.sleep(10_000)} and one task that throws a {@link BenchmarkFatalException}
+ * once they all run, on a fixed pool with a thread for each task.
+ *
+ * <p>
+ * JMH's score is the time of a whole batch, from the first fork to the
+ * {@link FatalTaskException} caught by the caller. The latency of the cancel itself is
+ * measured by the tasks and printed as {@code LATENCY} lines when the trial ends: from
+ * the {@code System.nanoTime()} read just before the throw to the end of the last sibling
+ * (read in its {@code finally} block), and to the moment the caller catches the
+ * exception. The Java 25 source folder has the same scenario on virtual threads, and with
+ * the JDK's {@code StructuredTaskScope}.
+ *
+ * @author parallel-tasks authors
+ * @since 0.1.0
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+public class FatalCancelLatencyBenchmark {
+
+	/**
+	 * Number of blocked siblings.
+	 */
+	@Param("8")
+	public int siblings;
+
+	private ExecutorService executor;
+
+	private ParallelTaskTemplate template;
+
+	private CancelLatencies latencies;
+
+	/**
+	 * Start a pool with a thread for each task.
+	 * @param params the parameters of the benchmark
+	 */
+	@Setup(Level.Trial)
+	public void setUp(BenchmarkParams params) {
+		this.executor = Executors.newFixedThreadPool(this.siblings + 1);
+		this.template = ParallelTaskTemplate.builder(this.executor).build();
+		this.latencies = new CancelLatencies(params);
+	}
+
+	/**
+	 * Keep the latencies of a measurement iteration.
+	 * @param params the parameters of the iteration
+	 */
+	@TearDown(Level.Iteration)
+	public void endIteration(IterationParams params) {
+		this.latencies.endIteration(params);
+	}
+
+	/**
+	 * Print the latencies and stop the pool.
+	 * @throws InterruptedException if interrupted while waiting for the pool
+	 */
+	@TearDown(Level.Trial)
+	public void tearDown() throws InterruptedException {
+		this.latencies.print();
+		this.executor.shutdownNow();
+		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * A batch run by a {@link ParallelTaskTemplate} on platform threads.
+	 * @return the latency from the throw to the end of the last sibling
+	 */
+	@Benchmark
+	public long templateOnPlatformThreads() {
+		CancelRun run = new CancelRun(this.siblings);
+		try {
+			this.template.invokeAll(run.tasks());
+		}
+		catch (FatalTaskException ex) {
+			return this.latencies.record(run, System.nanoTime());
+		}
+		throw new IllegalStateException("The batch did not fail");
+	}
+
+	/**
+	 * The same tasks submitted to the same pool, cancelled by hand: the caller waits for
+	 * the failing task's future, then cancels every future with {@code cancel(true)} and
+	 * waits for the siblings to end. A floor for what supervision costs on platform
+	 * threads; it classifies no exception and records nothing.
+	 * @return the latency from the throw to the end of the last sibling
+	 * @throws InterruptedException if interrupted
+	 */
+	@Benchmark
+	public long executorServiceCancellingFutures() throws InterruptedException {
+		CancelRun run = new CancelRun(this.siblings);
+		List<Future<Object>> futures = new ArrayList<>(this.siblings + 1);
+		for (Callable<Object> task : run.tasks()) {
+			futures.add(this.executor.submit(task));
+		}
+		try {
+			futures.get(this.siblings).get();
+		}
+		catch (ExecutionException ex) {
+			futures.forEach((future) -> future.cancel(true));
+			run.awaitSiblingsEnded();
+			return this.latencies.record(run, System.nanoTime());
+		}
+		throw new IllegalStateException("The batch did not fail");
+	}
+
+}
