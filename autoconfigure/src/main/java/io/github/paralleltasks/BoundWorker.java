@@ -106,7 +106,12 @@ final class BoundWorker implements Runnable {
 	@Override
 	public void run() {
 		this.runner = Thread.currentThread();
-		if (!this.owner.mayStart() || !STATE.compareAndSet(this, NEW, RUNNING)) {
+		if (!this.owner.mayStart()) {
+			// Its task may have ended already, and then nothing else cancels it
+			cancel();
+			return;
+		}
+		if (!STATE.compareAndSet(this, NEW, RUNNING)) {
 			return;
 		}
 		TaskRun<?> previous = this.owner.enterWorker();

@@ -210,6 +210,9 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 						+ "executor does not apply parallel-tasks' task decorator, so its work may still be running");
 			}
 		}
+		// A worker prevented from running ended before its future was cancelled: nothing
+		// else will see that the future is now done
+		completeFromWorkers();
 	}
 
 	@Override
