@@ -140,6 +140,10 @@ final class Batch {
 	 */
 	<T> void fork(CallableRun<T> run, Executor executor) {
 		add(run);
+		if (!run.isNew()) {
+			// Cancelled while it was added: no need to queue a no-op behind the batch
+			return;
+		}
 		try {
 			executor.execute(run);
 		}
@@ -304,6 +308,10 @@ final class Batch {
 			if (run != except && run.cancel()) {
 				count++;
 			}
+			else if (run instanceof FutureRun<?> call) {
+				// Ended, but a call it started may still run
+				call.cancelWorkers();
+			}
 		}
 		if (count > 0) {
 			this.template.getMetrics().tasksCancelled(this.template.getBatchName(), reason, count);
@@ -391,11 +399,24 @@ final class Batch {
 	}
 
 	/**
-	 * Close the batch: cancel the tasks that have not ended and wait for them.
+	 * Close a scope that was left without a join: cancel the tasks that have not ended
+	 * and wait for them.
+	 * @return the fatal exception that a task had thrown, which must not be lost, or
+	 * {@code null}
 	 */
-	boolean close() {
+	FatalTaskException close() {
 		cancel(CLOSED, CancelReason.CLOSED);
-		return awaitTasks();
+		if (awaitTasks()) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.state != FATAL) {
+			record(BatchOutcome.CANCELLED, null);
+			return null;
+		}
+		FatalTaskException fatal = fatalException(new ParallelResult<>(this.tasks, this.size));
+		withLaterFatalErrors(fatal);
+		record(BatchOutcome.FATAL, fatal);
+		return fatal;
 	}
 
 	/**
@@ -408,6 +429,16 @@ final class Batch {
 
 	<T> ParallelResult<T> complete(boolean interrupted) {
 		ParallelResult<T> result = new ParallelResult<>(this.tasks, this.size);
+		if (this.parent != null && this.parent.isCancelled() && cancel(INTERRUPTED, CancelReason.INTERRUPTED)) {
+			// The enclosing task was cancelled while this batch's tasks ended: this batch
+			// is
+			// cancelled too. The interrupt aimed at the enclosing task may have been used
+			// up
+			// by a task that the owner ran itself: set it again, for the enclosing task
+			// to
+			// clear when it ends.
+			interrupted |= this.parent.isInterruptAimedAt();
+		}
 		int ended = this.state;
 		if (interrupted) {
 			Thread.currentThread().interrupt();

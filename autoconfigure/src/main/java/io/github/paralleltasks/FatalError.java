@@ -49,7 +49,10 @@ import java.lang.annotation.Target;
  * {@code InvocationTargetException} are unwrapped down to their first cause that is not
  * one of them; that cause is what the caller and the metrics see. The causes of the
  * unwrapped exception are not searched: an exception is fatal for what it is, not for
- * what it wraps.
+ * what it wraps. The one exception is a {@link FatalTaskException} thrown by a batch that
+ * a task ran: it is judged by the cause that ended that nested batch, so that a nested
+ * batch's fatal error is fatal to the enclosing batch exactly when the enclosing batch's
+ * policy says so.
  *
  * @author parallel-tasks authors
  * @since 0.1.0

@@ -101,7 +101,13 @@ public final class FatalErrorPolicy {
 	 */
 	public boolean isFatal(Throwable exception) {
 		Objects.requireNonNull(exception, "Exception must not be null");
-		return this.decisions.get(unwrap(exception).getClass());
+		Throwable candidate = unwrap(exception);
+		// A nested batch's fatal error is judged by this policy, on what the nested
+		// batch met
+		while (candidate instanceof FatalTaskException && candidate.getCause() != null) {
+			candidate = unwrap(candidate.getCause());
+		}
+		return this.decisions.get(candidate.getClass());
 	}
 
 	/**

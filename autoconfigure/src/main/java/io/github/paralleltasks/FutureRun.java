@@ -198,14 +198,12 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 
 	@Override
 	void interruptRun() {
-		boolean interrupted = false;
-		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
-			interrupted |= worker.cancel();
-		}
+		boolean interrupted = cancelWorkers();
 		Future<?> started = this.future;
-		if (started != null && !started.isDone()) {
+		if (started != null) {
+			boolean running = !started.isDone();
 			started.cancel(true);
-			if (!interrupted && this.workers == null) {
+			if (running && !interrupted && this.workers == null) {
 				logger.warn("Call '" + name() + "' was cancelled, but no thread of it could be interrupted: its "
 						+ "executor does not apply parallel-tasks' task decorator, so its work may still be running");
 			}
@@ -213,6 +211,20 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		// A worker prevented from running ended before its future was cancelled: nothing
 		// else will see that the future is now done
 		completeFromWorkers();
+	}
+
+	/**
+	 * Prevent or interrupt the workers bound to this task, including those that still run
+	 * after the task has ended, for instance when its supplier threw after starting a
+	 * call.
+	 * @return whether a worker was prevented or interrupted
+	 */
+	boolean cancelWorkers() {
+		boolean cancelled = false;
+		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
+			cancelled |= worker.cancel();
+		}
+		return cancelled;
 	}
 
 	@Override

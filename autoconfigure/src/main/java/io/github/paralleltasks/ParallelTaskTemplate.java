@@ -206,22 +206,20 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 			// Any throwable, including a checked exception thrown sneakily (Kotlin,
 			// Lombok): the forks must not outlive the scope
 			if (!scope.isJoined()) {
-				closeScope(batch);
+				FatalTaskException fatal = batch.close();
+				if (fatal != null) {
+					ex.addSuppressed(fatal);
+				}
 			}
 			throw ex;
 		}
 		if (!scope.isJoined()) {
-			closeScope(batch);
+			FatalTaskException fatal = batch.close();
+			if (fatal != null) {
+				throw fatal;
+			}
 		}
 		return result;
-	}
-
-	private void closeScope(Batch batch) {
-		boolean interrupted = batch.close();
-		batch.record(BatchOutcome.CANCELLED, null);
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private Batch openBatch(Duration timeout, int size) {

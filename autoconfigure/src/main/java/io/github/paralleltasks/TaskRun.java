@@ -274,6 +274,14 @@ abstract class TaskRun<T> implements Subtask<T> {
 		return this.state == NEW;
 	}
 
+	/**
+	 * Return whether this task's thread has been, or is being, interrupted to cancel it.
+	 */
+	final boolean isInterruptAimedAt() {
+		int current = this.state;
+		return current == INTERRUPTING || current == INTERRUPTED;
+	}
+
 	final boolean isInterrupting() {
 		return this.state == INTERRUPTING;
 	}
@@ -290,6 +298,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 
 	private static boolean isInterruption(Throwable exception) {
 		return exception instanceof InterruptedException || exception instanceof CancellationException
+				|| exception instanceof ParallelInterruptedException
 				|| exception instanceof java.io.InterruptedIOException
 				|| exception instanceof java.nio.channels.ClosedByInterruptException;
 	}

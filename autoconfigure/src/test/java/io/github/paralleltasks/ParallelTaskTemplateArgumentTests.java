@@ -140,7 +140,7 @@ class ParallelTaskTemplateArgumentTests {
 			assertThat(failure.index()).isEqualTo(1);
 			assertThat(failure.taskName()).isEqualTo("task-1");
 			assertThat(failure.exception()).isInstanceOf(NullPointerException.class)
-				.hasMessageContaining("'task-1' returned null instead of a CompletableFuture");
+				.hasMessageContaining("'task-1' returned null instead of a future");
 		});
 		assertThat(result.subtask(1).state()).isEqualTo(State.FAILED);
 	}

@@ -254,10 +254,17 @@ final class StressBatch {
 	 */
 	BatchOutcome expectedOutcome() {
 		Throwable ex = this.thrown;
-		if (this.exit != Exit.JOIN) {
-			boolean expected = (this.exit == Exit.RETURN) ? ex == null
-					: ex instanceof IllegalStateException && ex.getMessage().startsWith("Leaving");
-			return expected ? BatchOutcome.CANCELLED : null;
+		if (this.exit == Exit.RETURN) {
+			// A scope left without a join still reports a fatal error that happened
+			return (ex == null) ? BatchOutcome.CANCELLED
+					: ((ex instanceof FatalTaskException) ? BatchOutcome.FATAL : null);
+		}
+		if (this.exit == Exit.THROW) {
+			if (!(ex instanceof IllegalStateException) || !ex.getMessage().startsWith("Leaving")) {
+				return null;
+			}
+			boolean fatal = List.of(ex.getSuppressed()).stream().anyMatch(FatalTaskException.class::isInstance);
+			return fatal ? BatchOutcome.FATAL : BatchOutcome.CANCELLED;
 		}
 		if (ex == null) {
 			boolean complete = this.subtasks.stream().allMatch((s) -> s.state() == Subtask.State.SUCCESS);
