@@ -196,7 +196,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	private <R> R doExecute(Duration timeout, ParallelScopeCallback<R> callback) {
 		Objects.requireNonNull(callback, "Callback must not be null");
-		Batch batch = openBatch(timeout, 4);
+		Batch batch = openBatch(timeout, 0);
 		BatchScope scope = new BatchScope(batch, this.executor);
 		R result;
 		try {

@@ -168,8 +168,9 @@ public class ParallelTaskProperties {
 	public static class Metrics {
 
 		/**
-		 * Whether to record the metrics of parallel tasks to the application's
-		 * MeterRegistry.
+		 * Whether to record the metrics and observations of parallel tasks to the
+		 * application's MeterRegistry and ObservationRegistry. The 'paralleltasks'
+		 * actuator endpoint does not depend on it.
 		 */
 		private boolean enabled = true;
 
