@@ -74,24 +74,23 @@ class PrometheusMeterNamesTests {
 			.filter((line) -> line.startsWith("parallel_tasks_"))
 			.toList();
 		assertThat(samples).extracting((line) -> line.substring(0, line.indexOf('{')))
-			.containsOnly("parallel_tasks_tolerated_errors_total", "parallel_tasks_fatal_errors_total",
-					"parallel_tasks_cancelled_tasks_total", "parallel_tasks_active_tasks",
-					"parallel_tasks_batch_seconds_bucket", "parallel_tasks_batch_seconds_count",
-					"parallel_tasks_batch_seconds_sum", "parallel_tasks_batch_seconds_max",
-					"parallel_tasks_task_seconds_bucket", "parallel_tasks_task_seconds_count",
-					"parallel_tasks_task_seconds_sum", "parallel_tasks_task_seconds_max",
-					"parallel_tasks_batch_active_seconds_bucket", "parallel_tasks_batch_active_seconds_gcount",
-					"parallel_tasks_batch_active_seconds_gsum", "parallel_tasks_batch_active_seconds_max",
-					"parallel_tasks_task_active_seconds_bucket", "parallel_tasks_task_active_seconds_gcount",
-					"parallel_tasks_task_active_seconds_gsum", "parallel_tasks_task_active_seconds_max");
+			.containsOnly("parallel_tasks_tolerated_total", "parallel_tasks_fatal_total",
+					"parallel_tasks_cancelled_total", "parallel_tasks_active", "parallel_tasks_batch_seconds_bucket",
+					"parallel_tasks_batch_seconds_count", "parallel_tasks_batch_seconds_sum",
+					"parallel_tasks_batch_seconds_max", "parallel_tasks_task_seconds_bucket",
+					"parallel_tasks_task_seconds_count", "parallel_tasks_task_seconds_sum",
+					"parallel_tasks_task_seconds_max", "parallel_tasks_batch_active_seconds_bucket",
+					"parallel_tasks_batch_active_seconds_gcount", "parallel_tasks_batch_active_seconds_gsum",
+					"parallel_tasks_batch_active_seconds_max", "parallel_tasks_task_active_seconds_bucket",
+					"parallel_tasks_task_active_seconds_gcount", "parallel_tasks_task_active_seconds_gsum",
+					"parallel_tasks_task_active_seconds_max");
 		String declined = CheckoutScenario.PaymentDeclinedException.class.getName();
 		assertThat(samples).contains(
-				"parallel_tasks_tolerated_errors_total{batch=\"checkout\",exception=\"java.lang.IllegalStateException\","
+				"parallel_tasks_tolerated_total{batch=\"checkout\",exception=\"java.lang.IllegalStateException\","
 						+ "task=\"recommendations\"} 1.0",
-				"parallel_tasks_fatal_errors_total{batch=\"checkout\",exception=\"" + declined
-						+ "\",task=\"payment\"} 1.0",
-				"parallel_tasks_cancelled_tasks_total{batch=\"checkout\",reason=\"fatal\"} 1.0",
-				"parallel_tasks_active_tasks{batch=\"checkout\"} 0.0",
+				"parallel_tasks_fatal_total{batch=\"checkout\",exception=\"" + declined + "\",task=\"payment\"} 1.0",
+				"parallel_tasks_cancelled_total{batch=\"checkout\",reason=\"fatal\"} 1.0",
+				"parallel_tasks_active{batch=\"checkout\"} 0.0",
 				"parallel_tasks_batch_seconds_count{batch=\"checkout\",error=\"FatalTaskException\",outcome=\"fatal\"} 1",
 				"parallel_tasks_batch_seconds_bucket{batch=\"checkout\",error=\"FatalTaskException\",outcome=\"fatal\","
 						+ "le=\"+Inf\"} 1",

@@ -139,8 +139,10 @@ class AsyncSupervisionCancellationTests {
 				.satisfies((ex) -> {
 					assertThat(ex.getCause()).isInstanceOf(OrderGoneException.class);
 					assertThat(ex.taskName()).isEqualTo("task-1");
-					assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
-						.containsExactly(State.CANCELLED, State.FATAL);
+					// The spinner sees the cancel as soon as the batch is marked, and may
+					// return its value before the canceller reaches it
+					assertThat(ex.getResult().subtask(0).state()).isIn(State.CANCELLED, State.SUCCESS);
+					assertThat(ex.getResult().subtask(1).state()).isEqualTo(State.FATAL);
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FatalErrorScenarios.BATCH_DURATION);
 			assertThat(scenario.cancelledAtStart()).isFalse();
