@@ -16,12 +16,18 @@
 
 package io.github.paralleltasks.sample;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -84,6 +90,34 @@ class PrometheusScrapeTests {
 				.containsEntry("outcome", "cancelled"));
 		assertThat(scrape("parallel_tasks_active"))
 			.anySatisfy((sample) -> assertThat(sample.labels()).containsEntry("batch", "order-summary"));
+	}
+
+	@Test
+	void everyQueryOfTheGrafanaDashboardNamesAMetricThatTheSampleExports() throws Exception {
+		assertThat(this.rest.getForEntity("/orders/42/summary", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+		assertThat(this.rest.getForEntity("/orders/404/summary", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.rest.getForEntity("/orders/504/summary", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+		Set<String> exported = scrape().stream().map(PrometheusSample::name).collect(Collectors.toSet());
+		JsonNode dashboard = new ObjectMapper().readTree(Path.of("grafana/parallel-tasks-dashboard.json").toFile());
+		List<String> queries = dashboard.findValues("expr").stream().map(JsonNode::asText).toList();
+		assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+		Pattern metric = Pattern.compile("parallel_tasks_[a-z_]+");
+		Set<String> queried = new TreeSet<>();
+		for (String query : queries) {
+			Matcher matcher = metric.matcher(query);
+			assertThat(matcher.find()).as("query names a parallel_tasks metric: %s", query).isTrue();
+			do {
+				queried.add(matcher.group());
+			}
+			while (matcher.find());
+		}
+		assertThat(queried).allSatisfy((name) -> assertThat(exported).as("metrics of the sample").contains(name));
+		assertThat(queried).contains("parallel_tasks_tolerated_total", "parallel_tasks_fatal_total",
+				"parallel_tasks_cancelled_total", "parallel_tasks_batch_seconds_bucket",
+				"parallel_tasks_task_seconds_bucket", "parallel_tasks_active");
 	}
 
 	List<PrometheusSample> scrape(String metric) {
