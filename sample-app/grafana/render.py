@@ -86,7 +86,7 @@ COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e3
 def panel(x, y, w, h, title, unit, lines, t0):
     out = [f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#181b1f" stroke="#2c3235"/>',
            f'<text x="{x + 10}" y="{y + 20}" fill="#ccccdc" font-size="14" font-weight="bold">{title}</text>']
-    px, py, pw, ph = x + 55, y + 35, w - 70, h - 95
+    px, py, pw, ph = x + 55, y + 35, w - 70, h - 105
     points = [p for _, line in lines for p in line]
     if not points:
         out.append(f'<text x="{px + 10}" y="{py + 40}" fill="#888">no data</text>')
@@ -108,7 +108,7 @@ def panel(x, y, w, h, title, unit, lines, t0):
         color = COLORS[i % len(COLORS)]
         pts = ' '.join(f'{px + pw * (t - t0) / max(tmax, 1):.1f},{py + ph - ph * v / vmax:.1f}' for t, v in line)
         out.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
-        lx, ly = x + 10 + (i % 2) * (w // 2), y + h - 38 + (i // 2) * 14
+        lx, ly = x + 10 + (i % 2) * (w // 2), y + h - 34 + (i // 2) * 14
         out.append(f'<rect x="{lx}" y="{ly - 8}" width="10" height="3" fill="{color}"/>'
                    f'<text x="{lx + 14}" y="{ly - 3}" fill="#ccccdc" font-size="10">{label}</text>')
     return out
