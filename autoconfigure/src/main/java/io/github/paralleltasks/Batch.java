@@ -50,6 +50,8 @@ final class Batch {
 
 	static final int CLOSED = 4;
 
+	private static final long MIN_POLL_NANOS = 1_000_000L;
+
 	private static final VarHandle STATE;
 
 	private static final VarHandle REMAINING;
@@ -88,6 +90,9 @@ final class Batch {
 	private volatile Thread waiter;
 
 	private volatile TaskRun<?> firstFatal;
+
+	/** When the batch stopped being OPEN, by {@link System#nanoTime()}, or 0. */
+	private volatile long cancelledAt;
 
 	private volatile TaskRun<?>[] tasks;
 
@@ -148,8 +153,8 @@ final class Batch {
 			executor.execute(run);
 		}
 		catch (Throwable ex) {
-			// The executor would not take it: that is this task's failure, classified as
-			// any
+			// The executor refused it: that is this task's failure, classified like any
+			// other
 			if (run.tryStart()) {
 				run.finish(null, ex);
 			}
@@ -228,9 +233,20 @@ final class Batch {
 	 * it was the last one, or when asked to.
 	 */
 	void release(boolean wake) {
-		if ((int) REMAINING.getAndAdd(this, -1) == 1 || wake) {
+		if ((int) REMAINING.getAndAdd(this, -1) == 1 || (wake && mustWakeOnCancel())) {
 			wakeOwner();
 		}
+	}
+
+	/**
+	 * Return whether the owner must be woken when another thread cancels the batch. It
+	 * need not be, as a rule: it wakes when the last task ends, and at the latest after a
+	 * grace period (see {@link #awaitTasks()}), so the grace period is kept without an
+	 * extra wake-up competing with the cancelled tasks for the CPU. Only a grace period
+	 * too short to poll at needs the wake-up.
+	 */
+	boolean mustWakeOnCancel() {
+		return this.template.getCancelGracePeriodNanos() < MIN_POLL_NANOS;
 	}
 
 	void wakeOwner() {
@@ -272,6 +288,7 @@ final class Batch {
 	private boolean fatal(TaskRun<?> run) {
 		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, run.exception(), true);
 		if (STATE.compareAndSet(this, OPEN, FATAL)) {
+			this.cancelledAt = System.nanoTime() | 1L;
 			this.firstFatal = run;
 			cancelTasks(CancelReason.FATAL, run);
 			return true;
@@ -293,6 +310,7 @@ final class Batch {
 		if (!STATE.compareAndSet(this, OPEN, reasonState)) {
 			return false;
 		}
+		this.cancelledAt = System.nanoTime() | 1L;
 		cancelTasks(reason, null);
 		return true;
 	}
@@ -305,7 +323,10 @@ final class Batch {
 		TaskRun<?>[] current = this.tasks;
 		for (int i = 0; i < known; i++) {
 			TaskRun<?> run = current[i];
-			if (run != except && run.cancel()) {
+			if (run == except) {
+				continue;
+			}
+			if (run.cancel()) {
 				count++;
 			}
 			else if (run instanceof FutureRun<?> call) {
@@ -325,7 +346,10 @@ final class Batch {
 	 */
 	boolean awaitTasks() {
 		boolean interrupted = false;
-		long graceDeadline = 0L;
+		long grace = this.template.getCancelGracePeriodNanos();
+		// A cancel by another thread does not wake the owner: it looks at least once per
+		// grace period, so that it still returns once the grace period has passed
+		long poll = Math.max(grace, MIN_POLL_NANOS);
 		if (this.parent != null && this.deadline == 0L) {
 			runUnstartedTasks();
 		}
@@ -335,12 +359,9 @@ final class Batch {
 				if (this.parent != null && this.state == OPEN && this.parent.isCancelled()) {
 					cancel(INTERRUPTED, CancelReason.INTERRUPTED);
 				}
+				long now = System.nanoTime();
 				if (this.state != OPEN) {
-					long now = System.nanoTime();
-					if (graceDeadline == 0L) {
-						graceDeadline = (now + this.template.getCancelGracePeriodNanos()) | 1L;
-					}
-					long left = graceDeadline - now;
+					long left = cancelledAt() + grace - now;
 					if (left <= 0L) {
 						abandonUnfinished();
 						break;
@@ -348,15 +369,15 @@ final class Batch {
 					LockSupport.parkNanos(this, left);
 				}
 				else if (this.deadline != 0L) {
-					long left = this.deadline - System.nanoTime();
+					long left = this.deadline - now;
 					if (left <= 0L) {
 						cancel(TIMED_OUT, CancelReason.TIMEOUT);
 						continue;
 					}
-					LockSupport.parkNanos(this, left);
+					LockSupport.parkNanos(this, Math.min(left, poll));
 				}
 				else {
-					LockSupport.park(this);
+					LockSupport.parkNanos(this, poll);
 				}
 				if (Thread.interrupted()) {
 					interrupted = true;
@@ -368,6 +389,16 @@ final class Batch {
 			this.waiter = null;
 		}
 		return interrupted;
+	}
+
+	private long cancelledAt() {
+		long at = this.cancelledAt;
+		for (int attempt = 0; at == 0L; attempt++) {
+			// The state is set a moment before the time is
+			TaskRun.backOff(attempt);
+			at = this.cancelledAt;
+		}
+		return at;
 	}
 
 	/**
@@ -430,13 +461,9 @@ final class Batch {
 	<T> ParallelResult<T> complete(boolean interrupted) {
 		ParallelResult<T> result = new ParallelResult<>(this.tasks, this.size);
 		if (this.parent != null && this.parent.isCancelled() && cancel(INTERRUPTED, CancelReason.INTERRUPTED)) {
-			// The enclosing task was cancelled while this batch's tasks ended: this batch
-			// is
-			// cancelled too. The interrupt aimed at the enclosing task may have been used
-			// up
-			// by a task that the owner ran itself: set it again, for the enclosing task
-			// to
-			// clear when it ends.
+			// The enclosing task was cancelled while this batch's tasks ended: so is this
+			// batch. The interrupt aimed at the enclosing task may have been used up by a
+			// task that the owner ran itself: set it again, for that task to clear.
 			interrupted |= this.parent.isInterruptAimedAt();
 		}
 		int ended = this.state;

@@ -191,7 +191,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		if ((int) PENDING.getAndAdd(this, -1) == 1) {
 			this.batch.release(wake);
 		}
-		else if (wake) {
+		else if (wake && this.batch.mustWakeOnCancel()) {
 			this.batch.wakeOwner();
 		}
 	}

@@ -98,6 +98,71 @@ class NestedBatchTests {
 		}
 	}
 
+	@Test
+	@Timeout(30)
+	void childFatalErrorIsFatalToTheParentWhenTheParentsPolicySaysSo() {
+		Callable<String> parentTask = () -> this.template.<String>invokeAll(List.of(ParallelTask.named("child", () -> {
+			throw new FatalTestException();
+		}))).values().get(0);
+		assertThatExceptionOfType(FatalTaskException.class)
+			.isThrownBy(() -> this.template.invokeAll(List.of(ParallelTask.named("parent", parentTask))))
+			.satisfies((ex) -> {
+				assertThat(ex.taskName()).isEqualTo("parent");
+				assertThat(ex.getCause()).isInstanceOf(FatalTaskException.class)
+					.hasCauseInstanceOf(FatalTestException.class);
+			});
+	}
+
+	@Test
+	@Timeout(30)
+	void childFatalErrorIsToleratedByAParentWhosePolicyDoesNotCallItFatal() {
+		ParallelTaskTemplate strictChild = ParallelTaskTemplate.builder(this.pool)
+			.fatalErrorPolicy(FatalErrorPolicy.of(List.of(IllegalStateException.class)))
+			.build();
+		Callable<String> parentTask = () -> strictChild.<String>invokeAll(List.of(ParallelTask.named("child", () -> {
+			throw new IllegalStateException("fatal to the child only");
+		}))).values().get(0);
+		ParallelResult<String> result = this.template
+			.invokeAll(List.of(ParallelTask.named("parent", parentTask), ParallelTask.named("sibling", () -> "done")));
+		assertThat(result.values()).containsExactly("done");
+		assertThat(result.failures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.taskName()).isEqualTo("parent");
+			assertThat(failure.exception()).isInstanceOf(FatalTaskException.class)
+				.hasCauseInstanceOf(IllegalStateException.class);
+		});
+	}
+
+	@Test
+	@Timeout(30)
+	void scopeLeftWithoutJoinStillReportsAFatalErrorThatHappened() {
+		assertThatExceptionOfType(FatalTaskException.class).isThrownBy(() -> this.template.execute((scope) -> {
+			scope.fork("failing", () -> {
+				throw new FatalTestException();
+			});
+			while (!scope.isCancelled()) {
+				Thread.onSpinWait();
+			}
+			return "left without join";
+		})).satisfies((ex) -> assertThat(ex.taskName()).isEqualTo("failing"));
+	}
+
+	@Test
+	@Timeout(30)
+	void scopeCallbackThatThrowsCarriesAFatalErrorThatHappenedAsSuppressed() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.template.execute((scope) -> {
+			scope.fork("failing", () -> {
+				throw new FatalTestException();
+			});
+			while (!scope.isCancelled()) {
+				Thread.onSpinWait();
+			}
+			throw new IllegalArgumentException("callback failed");
+		}))
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement()
+				.isInstanceOf(FatalTaskException.class)
+				.satisfies((fatal) -> assertThat(fatal.getCause()).isInstanceOf(FatalTestException.class)));
+	}
+
 	private static ParallelTask<String> sleeper(String name, CountDownLatch running, Set<String> interrupted) {
 		return ParallelTask.named(name, () -> {
 			running.countDown();

@@ -32,6 +32,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "parallel-tasks.metrics.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ParallelTaskProperties.class)
 public final class ParallelTaskMetricsAutoConfiguration {
 
 	@Bean
@@ -53,13 +55,14 @@ public final class ParallelTaskMetricsAutoConfiguration {
 	MicrometerParallelTaskMetrics micrometerParallelTaskMetrics(MeterRegistry meterRegistry,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<BatchObservationConvention> batchConvention,
-			ObjectProvider<TaskObservationConvention> taskConvention) {
+			ObjectProvider<TaskObservationConvention> taskConvention, ParallelTaskProperties properties) {
 		ObservationRegistry observations = observationRegistry.getIfAvailable();
 		MicrometerParallelTaskMetrics metrics = (observations != null)
 				? new MicrometerParallelTaskMetrics(meterRegistry, observations)
 				: new MicrometerParallelTaskMetrics(meterRegistry);
 		metrics.setBatchObservationConvention(batchConvention.getIfAvailable());
 		metrics.setTaskObservationConvention(taskConvention.getIfAvailable());
+		metrics.setObserveTasks(properties.getMetrics().isTaskObservations());
 		return metrics;
 	}
 

@@ -174,12 +174,27 @@ public class ParallelTaskProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Whether each task gets an observation of its own, and so a parallel.tasks.task
+		 * timer and a child span of its batch's span. Each costs a few kilobytes of
+		 * allocation per task.
+		 */
+		private boolean taskObservations = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isTaskObservations() {
+			return this.taskObservations;
+		}
+
+		public void setTaskObservations(boolean taskObservations) {
+			this.taskObservations = taskObservations;
 		}
 
 	}

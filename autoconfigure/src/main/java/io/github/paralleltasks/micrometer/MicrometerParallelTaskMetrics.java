@@ -56,6 +56,8 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
 	private TaskObservationConvention taskConvention;
 
+	private boolean observeTasks = true;
+
 	/**
 	 * Create a new {@code MicrometerParallelTaskMetrics} whose observations record timers
 	 * to the given registry and nothing else.
@@ -100,6 +102,19 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	 */
 	public void setTaskObservationConvention(TaskObservationConvention taskConvention) {
 		this.taskConvention = taskConvention;
+	}
+
+	/**
+	 * Set whether each task gets an observation of its own, and so a timer
+	 * {@value ParallelTaskMetricNames#TASK} and a child span. Each costs a few kilobytes
+	 * of allocation per task; without them, batches are still observed and every counter
+	 * and the gauge still recorded.
+	 * <p>
+	 * The default is {@code true}.
+	 * @param observeTasks whether to observe each task
+	 */
+	public void setObserveTasks(boolean observeTasks) {
+		this.observeTasks = observeTasks;
 	}
 
 	@Override
@@ -155,17 +170,31 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
 		private final AtomicInteger active;
 
+		/** The recording of every task when tasks are not observed: it only counts. */
+		private final TaskRecording untracked;
+
 		ObservedBatch(String batchName, Observation observation, BatchObservationContext context,
 				AtomicInteger active) {
 			this.batchName = batchName;
 			this.observation = observation;
 			this.context = context;
 			this.active = active;
+			this.untracked = new TaskRecording() {
+
+				@Override
+				public void taskEnded(Subtask.State state, Throwable exception) {
+					active.decrementAndGet();
+				}
+
+			};
 		}
 
 		@Override
 		public TaskRecording taskStarted(String taskName, int index) {
 			this.active.incrementAndGet();
+			if (!MicrometerParallelTaskMetrics.this.observeTasks) {
+				return this.untracked;
+			}
 			TaskObservationContext taskContext = new TaskObservationContext(this.batchName, taskName, index);
 			Observation task = Observation
 				.createNotStarted(MicrometerParallelTaskMetrics.this.taskConvention,

@@ -74,6 +74,25 @@ class ParallelTaskMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void tasksAreNotObservedWhenTaskObservationsAreOff() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("parallel-tasks.metrics.task-observations=false")
+			.run((context) -> {
+				ParallelResult<String> result = context.getBean(ParallelTaskTemplate.class)
+					.invokeAll(List.of(ParallelTask.named("prices", () -> "12.50"), ParallelTask.named("stock", () -> {
+						throw new IllegalStateException("stock unknown");
+					})));
+				assertThat(result.values()).containsExactly("12.50");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("parallel.tasks.task").timer()).isNull();
+				assertThat(registry.get("parallel.tasks.batch").tag("outcome", "partial").timer().count()).isEqualTo(1);
+				assertThat(registry.get("parallel.tasks.tolerated").tag("task", "stock").counter().count())
+					.isEqualTo(1);
+				assertThat(registry.get("parallel.tasks.active").gauge().value()).isZero();
+			});
+	}
+
+	@Test
 	void metricsBackOffWhenDisabled() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
 			.withPropertyValues("parallel-tasks.metrics.enabled=false")

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTaskTemplate;
+import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,6 +78,8 @@ public class SupervisionOverheadBenchmark {
 
 	private ParallelTaskTemplate meteredTemplate;
 
+	private ParallelTaskTemplate batchMeteredTemplate;
+
 	private List<Callable<Object>> callables;
 
 	/**
@@ -89,6 +92,9 @@ public class SupervisionOverheadBenchmark {
 		this.meteredTemplate = ParallelTaskTemplate.builder(this.executor)
 			.meterRegistry(new SimpleMeterRegistry())
 			.build();
+		MicrometerParallelTaskMetrics batchMetrics = new MicrometerParallelTaskMetrics(new SimpleMeterRegistry());
+		batchMetrics.setObserveTasks(false);
+		this.batchMeteredTemplate = ParallelTaskTemplate.builder(this.executor).metrics(batchMetrics).build();
 		long tokens = this.cpuTokens;
 		this.callables = new ArrayList<>(this.tasks);
 		for (int i = 0; i < this.tasks; i++) {
@@ -128,6 +134,16 @@ public class SupervisionOverheadBenchmark {
 	@Benchmark
 	public void parallelTaskTemplateWithMetrics(Blackhole blackhole) {
 		consume(this.meteredTemplate.invokeAll(this.callables), blackhole);
+	}
+
+	/**
+	 * The batch run by a template that records Micrometer metrics to a
+	 * {@link SimpleMeterRegistry}, without an observation of each task.
+	 * @param blackhole the blackhole of the values
+	 */
+	@Benchmark
+	public void parallelTaskTemplateWithBatchMetrics(Blackhole blackhole) {
+		consume(this.batchMeteredTemplate.invokeAll(this.callables), blackhole);
 	}
 
 	/**
