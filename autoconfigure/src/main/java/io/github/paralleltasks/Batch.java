@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
@@ -100,6 +101,9 @@ final class Batch {
 
 	private List<Throwable> laterFatalErrors;
 
+	/** How many tasks the owner counted in {@code remaining} before adding them. */
+	private final int reserved;
+
 	Batch(ParallelTaskTemplate template, Duration timeout, int expectedSize) {
 		this.template = template;
 		this.owner = Thread.currentThread();
@@ -108,6 +112,9 @@ final class Batch {
 		this.timeout = timeout;
 		this.deadline = (timeout != null) ? this.startNanos + timeout.toNanos() : 0L;
 		this.tasks = new TaskRun<?>[Math.max(expectedSize, 2)];
+		// Count the tasks known in advance at once, not one contended increment each
+		this.reserved = expectedSize;
+		this.remaining = expectedSize;
 		this.context = template.getContextPropagator().capture();
 		this.recording = template.getMetrics().batchStarted(template.getBatchName(), expectedSize);
 	}
@@ -145,8 +152,32 @@ final class Batch {
 	 */
 	<T> void fork(CallableRun<T> run, Executor executor) {
 		add(run);
+		submit(run, executor);
+	}
+
+	/**
+	 * Add every task of a batch whose size was given in advance, then run them on the
+	 * executor. Called by the owner only. The tasks are published once, before any
+	 * starts, so that the owner does not write to the batch while its tasks run.
+	 * @param callables the tasks, as many as the batch's expected size
+	 */
+	void forkAll(Object[] callables, Executor executor) {
+		checkOwner();
+		TaskRun<?>[] current = this.tasks;
+		for (int i = 0; i < callables.length; i++) {
+			Callable<?> callable = (Callable<?>) callables[i];
+			current[i] = new CallableRun<>(this, i, CallableRun.nameOf(callable), callable);
+		}
+		this.size = callables.length;
+		for (int i = 0; i < callables.length; i++) {
+			submit((CallableRun<?>) current[i], executor);
+		}
+	}
+
+	private void submit(CallableRun<?> run, Executor executor) {
 		if (!run.isNew()) {
-			// Cancelled while it was added: no need to queue a no-op behind the batch
+			// Cancelled before it was submitted: no need to queue a no-op behind the
+			// batch
 			return;
 		}
 		try {
@@ -178,7 +209,9 @@ final class Batch {
 			this.tasks = current;
 		}
 		current[index] = run;
-		REMAINING.getAndAdd(this, 1);
+		if (index >= this.reserved) {
+			REMAINING.getAndAdd(this, 1);
+		}
 		this.size = index + 1;
 		int cancelled = this.state;
 		if (cancelled != OPEN && run.cancel()) {

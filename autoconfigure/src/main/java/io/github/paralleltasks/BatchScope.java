@@ -43,8 +43,7 @@ final class BatchScope implements ParallelTaskScope {
 	@Override
 	public <T> Subtask<T> fork(Callable<? extends T> task) {
 		Objects.requireNonNull(task, "Task must not be null");
-		String name = (task instanceof ParallelTask<?> named) ? named.getName() : null;
-		return fork(name, task);
+		return fork(CallableRun.nameOf(task), task);
 	}
 
 	@Override

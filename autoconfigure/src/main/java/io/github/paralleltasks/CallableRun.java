@@ -49,6 +49,15 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 		this.callable = callable;
 	}
 
+	/**
+	 * Return the name that the developer gave a task, if any.
+	 * @param task the task
+	 * @return the name of a {@link ParallelTask}, or {@code null}
+	 */
+	static String nameOf(Callable<?> task) {
+		return (task instanceof ParallelTask<?> named) ? named.getName() : null;
+	}
+
 	@Override
 	public void run() {
 		// Claim the task first: the executor's worker and, for a nested batch, the owner

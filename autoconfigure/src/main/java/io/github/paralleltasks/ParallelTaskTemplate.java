@@ -147,16 +147,12 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	}
 
 	private <T> ParallelResult<T> doInvokeAll(List<? extends Callable<? extends T>> tasks, Duration timeout) {
-		int size = checkElements(tasks, "Tasks", "Task");
-		if (size == 0) {
+		Object[] checked = checkElements(tasks, "Tasks", "Task");
+		if (checked.length == 0) {
 			return ParallelResult.empty();
 		}
-		Batch batch = openBatch(timeout, size);
-		for (int i = 0; i < size; i++) {
-			Callable<? extends T> task = tasks.get(i);
-			String name = (task instanceof ParallelTask<?> named) ? named.getName() : null;
-			batch.fork(new CallableRun<>(batch, i, name, task), this.executor);
-		}
+		Batch batch = openBatch(timeout, checked.length);
+		batch.forkAll(checked, this.executor);
 		return batch.join();
 	}
 
@@ -171,15 +167,17 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		return doAwaitAll(calls, checkPositive(timeout, "Timeout"));
 	}
 
+	@SuppressWarnings("unchecked")
 	private <T> ParallelResult<T> doAwaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
 			Duration timeout) {
-		int size = checkElements(calls, "Calls", "Call");
-		if (size == 0) {
+		Object[] checked = checkElements(calls, "Calls", "Call");
+		if (checked.length == 0) {
 			return ParallelResult.empty();
 		}
-		Batch batch = openBatch(timeout, size);
-		for (int i = 0; i < size; i++) {
-			batch.forkAsync(new FutureRun<T>(batch, i, null, calls.get(i)));
+		Batch batch = openBatch(timeout, checked.length);
+		for (int i = 0; i < checked.length; i++) {
+			batch.forkAsync(
+					new FutureRun<T>(batch, i, null, (Supplier<? extends CompletableFuture<? extends T>>) checked[i]));
 		}
 		return batch.join();
 	}
@@ -231,15 +229,19 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		return new Batch(this, timeout, size);
 	}
 
-	private static int checkElements(List<?> elements, String what, String element) {
+	/**
+	 * Check the elements and copy them, so that every task that the batch counts on is
+	 * forked, whatever the list does.
+	 */
+	private static Object[] checkElements(List<?> elements, String what, String element) {
 		Objects.requireNonNull(elements, () -> what + " must not be null");
-		int size = elements.size();
-		for (int i = 0; i < size; i++) {
-			if (elements.get(i) == null) {
+		Object[] checked = elements.toArray();
+		for (int i = 0; i < checked.length; i++) {
+			if (checked[i] == null) {
 				throw new NullPointerException(element + " at index " + i + " must not be null");
 			}
 		}
-		return size;
+		return checked;
 	}
 
 	private static Duration checkPositive(Duration timeout, String what) {

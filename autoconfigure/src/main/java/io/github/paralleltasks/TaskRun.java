@@ -234,7 +234,9 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 */
 	final BatchRecording.TaskRecording recordStart() {
 		BatchRecording.TaskRecording started = this.batch.recording.taskStarted(this.givenName, this.index);
-		this.recording = started;
+		if (started != BatchRecording.TaskRecording.NONE) {
+			this.recording = started;
+		}
 		return started;
 	}
 
