@@ -92,8 +92,10 @@ public interface ParallelTaskOperations {
 
 	/**
 	 * Open a scope in which tasks of different types are forked, then joined, with the
-	 * template's default timeout, if any. When the callback returns or throws, any task
-	 * that it did not join is cancelled and waited for.
+	 * template's default timeout, if any. When the callback returns or throws without
+	 * joining, the tasks that have not ended are cancelled and waited for, and a fatal
+	 * error that a task had thrown is thrown as a {@link FatalTaskException}, or added as
+	 * a suppressed exception to what the callback threw.
 	 * @param <R> the type of the callback's result
 	 * @param callback the code that forks and joins the tasks
 	 * @return what the callback returned
