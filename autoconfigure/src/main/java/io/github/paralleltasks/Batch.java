@@ -382,7 +382,8 @@ final class Batch {
 		long grace = this.template.getCancelGracePeriodNanos();
 		// A cancel by another thread does not wake the owner: it looks at least once per
 		// grace period, so that it still returns once the grace period has passed
-		long poll = Math.max(grace, MIN_POLL_NANOS);
+		// (a grace period too short to poll at is kept by waking the owner instead)
+		long poll = mustWakeOnCancel() ? Long.MAX_VALUE : grace;
 		if (this.parent != null && this.deadline == 0L) {
 			runUnstartedTasks();
 		}
