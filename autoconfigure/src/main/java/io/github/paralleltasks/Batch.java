@@ -19,15 +19,10 @@ package io.github.paralleltasks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * A supervised batch of sibling tasks, owned by the thread that created it. Tasks are
@@ -38,8 +33,6 @@ import org.apache.commons.logging.LogFactory;
  * @author parallel-tasks authors
  */
 final class Batch {
-
-	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
 	static final int OPEN = 0;
 
@@ -90,7 +83,7 @@ final class Batch {
 
 	private volatile Thread waiter;
 
-	private volatile TaskRun<?> firstFatal;
+	private final BatchFailures failures;
 
 	/** When the batch stopped being OPEN, by {@link System#nanoTime()}, or 0. */
 	private volatile long cancelledAt;
@@ -99,13 +92,12 @@ final class Batch {
 
 	private volatile int size;
 
-	private List<Throwable> laterFatalErrors;
-
 	/** How many tasks the owner counted in {@code remaining} before adding them. */
 	private final int reserved;
 
 	Batch(ParallelTaskTemplate template, Duration timeout, int expectedSize) {
 		this.template = template;
+		this.failures = new BatchFailures(template);
 		this.owner = Thread.currentThread();
 		this.parent = TaskRun.current();
 		this.startNanos = System.nanoTime();
@@ -253,7 +245,7 @@ final class Batch {
 	 */
 	boolean taskOutcome(TaskRun<?> run, int end) {
 		if (end == TaskRun.FAILED) {
-			tolerated(run);
+			this.failures.tolerated(run);
 		}
 		else if (end == TaskRun.FATAL) {
 			return fatal(run);
@@ -294,44 +286,18 @@ final class Batch {
 	 */
 	void taskEndedAfterAbandon(TaskRun<?> run, Throwable exception) {
 		run.recordEnd(TaskRun.CANCELLED);
-		if (exception != null && isFatal(exception)) {
-			logger.warn("Task '" + run.name() + "' ended with fatal error " + exception
-					+ " after its batch had stopped waiting for it");
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Task '" + run.name() + "' ended after its batch had stopped waiting for it");
-		}
-	}
-
-	private void tolerated(TaskRun<?> run) {
-		Throwable exception = run.exception();
-		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, exception, false);
-		if (logger.isWarnEnabled()) {
-			String message = "Task '" + run.name() + "'" + describeBatch() + " failed with tolerated error "
-					+ exception.getClass().getName() + ": " + exception.getMessage();
-			if (logger.isDebugEnabled()) {
-				logger.warn(message, exception);
-			}
-			else {
-				logger.warn(message);
-			}
-		}
+		this.failures.endedAfterAbandon(run, exception);
 	}
 
 	private boolean fatal(TaskRun<?> run) {
-		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, run.exception(), true);
+		this.failures.fatal(run);
 		if (STATE.compareAndSet(this, OPEN, FATAL)) {
 			this.cancelledAt = System.nanoTime() | 1L;
-			this.firstFatal = run;
+			this.failures.first(run);
 			cancelTasks(CancelReason.FATAL, run);
 			return true;
 		}
-		synchronized (this) {
-			if (this.laterFatalErrors == null) {
-				this.laterFatalErrors = new ArrayList<>(2);
-			}
-			this.laterFatalErrors.add(run.exception());
-		}
+		this.failures.later(run.exception());
 		return false;
 	}
 
@@ -457,8 +423,7 @@ final class Batch {
 		for (int i = 0; i < known; i++) {
 			TaskRun<?> run = current[i];
 			if (run.abandon()) {
-				logger.warn("Task '" + run.name() + "'" + describeBatch() + " was still running " + grace
-						+ " after it was cancelled; the batch no longer waits for it");
+				this.failures.abandoned(run, grace);
 			}
 		}
 	}
@@ -478,8 +443,7 @@ final class Batch {
 			record(BatchOutcome.CANCELLED, null);
 			return null;
 		}
-		FatalTaskException fatal = fatalException(new ParallelResult<>(this.tasks, this.size));
-		withLaterFatalErrors(fatal);
+		FatalTaskException fatal = this.failures.fatalException(new ParallelResult<>(this.tasks, this.size));
 		record(BatchOutcome.FATAL, fatal);
 		return fatal;
 	}
@@ -512,19 +476,16 @@ final class Batch {
 		BatchOutcome outcome;
 		if (ended == FATAL) {
 			outcome = BatchOutcome.FATAL;
-			exception = fatalException(result);
+			exception = this.failures.fatalException(result);
 		}
 		else if (ended == TIMED_OUT) {
 			outcome = BatchOutcome.TIMEOUT;
-			exception = new ParallelTimeoutException("Batch" + describeBatch() + " did not end within " + this.timeout
-					+ "; unfinished tasks were cancelled: " + result, this.timeout, result);
+			exception = this.failures.timeoutException(this.timeout, result);
 		}
 		else {
 			outcome = BatchOutcome.CANCELLED;
-			exception = new ParallelInterruptedException("Interrupted while waiting for batch" + describeBatch()
-					+ "; unfinished tasks were cancelled: " + result, result);
+			exception = this.failures.interruptedException(result);
 		}
-		withLaterFatalErrors(exception);
 		record(outcome, exception);
 		throw exception;
 	}
@@ -542,29 +503,6 @@ final class Batch {
 
 	void record(BatchOutcome outcome, Throwable error) {
 		this.recording.batchEnded(outcome, error);
-	}
-
-	private FatalTaskException fatalException(ParallelResult<?> result) {
-		TaskRun<?> first = this.firstFatal;
-		for (int attempt = 0; first == null; attempt++) {
-			// The state is set a moment before the first fatal task is recorded
-			TaskRun.backOff(attempt);
-			first = this.firstFatal;
-		}
-		return new FatalTaskException(first.name(), first.exception(), result);
-	}
-
-	private void withLaterFatalErrors(ParallelTaskException exception) {
-		synchronized (this) {
-			if (this.laterFatalErrors != null) {
-				this.laterFatalErrors.forEach(exception::addSuppressed);
-			}
-		}
-	}
-
-	private String describeBatch() {
-		String name = this.template.getBatchName();
-		return (name != null) ? " of batch '" + name + "'" : "";
 	}
 
 }

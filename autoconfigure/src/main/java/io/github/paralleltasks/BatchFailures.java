@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * What went wrong in one {@link Batch}, and how it is reported: tolerated failures are
+ * counted and logged once, the first fatal error and the later ones are remembered, and
+ * the exception that ends the batch is built from them.
+ *
+ * @author parallel-tasks authors
+ */
+final class BatchFailures {
+
+	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
+
+	private final ParallelTaskTemplate template;
+
+	private volatile TaskRun<?> firstFatal;
+
+	private List<Throwable> laterFatalErrors;
+
+	BatchFailures(ParallelTaskTemplate template) {
+		this.template = template;
+	}
+
+	/**
+	 * Count and log a task's tolerated failure, on the task's thread.
+	 */
+	void tolerated(TaskRun<?> run) {
+		Throwable exception = run.exception();
+		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, exception, false);
+		if (logger.isWarnEnabled()) {
+			String message = "Task '" + run.name() + "'" + describeBatch() + " failed with tolerated error "
+					+ exception.getClass().getName() + ": " + exception.getMessage();
+			if (logger.isDebugEnabled()) {
+				logger.warn(message, exception);
+			}
+			else {
+				logger.warn(message);
+			}
+		}
+	}
+
+	/**
+	 * Count a task's fatal error, on the task's thread.
+	 */
+	void fatal(TaskRun<?> run) {
+		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, run.exception(), true);
+	}
+
+	/**
+	 * Remember the task whose fatal error cancelled the batch.
+	 */
+	void first(TaskRun<?> run) {
+		this.firstFatal = run;
+	}
+
+	/**
+	 * Remember a fatal error that came after the batch had been cancelled.
+	 */
+	synchronized void later(Throwable exception) {
+		if (this.laterFatalErrors == null) {
+			this.laterFatalErrors = new ArrayList<>(2);
+		}
+		this.laterFatalErrors.add(exception);
+	}
+
+	FatalTaskException fatalException(ParallelResult<?> result) {
+		TaskRun<?> first = this.firstFatal;
+		for (int attempt = 0; first == null; attempt++) {
+			// The batch's state is set a moment before the first fatal task is recorded
+			TaskRun.backOff(attempt);
+			first = this.firstFatal;
+		}
+		return withLaterFatalErrors(new FatalTaskException(first.name(), first.exception(), result));
+	}
+
+	ParallelTimeoutException timeoutException(Duration timeout, ParallelResult<?> result) {
+		return withLaterFatalErrors(new ParallelTimeoutException("Batch" + describeBatch() + " did not end within "
+				+ timeout + "; unfinished tasks were cancelled: " + result, timeout, result));
+	}
+
+	ParallelInterruptedException interruptedException(ParallelResult<?> result) {
+		return withLaterFatalErrors(new ParallelInterruptedException("Interrupted while waiting for batch"
+				+ describeBatch() + "; unfinished tasks were cancelled: " + result, result));
+	}
+
+	private synchronized <E extends ParallelTaskException> E withLaterFatalErrors(E exception) {
+		if (this.laterFatalErrors != null) {
+			this.laterFatalErrors.forEach(exception::addSuppressed);
+		}
+		return exception;
+	}
+
+	/**
+	 * Report a task that was still running when the grace period after a cancel ran out.
+	 */
+	void abandoned(TaskRun<?> run, Duration grace) {
+		logger.warn("Task '" + run.name() + "'" + describeBatch() + " was still running " + grace
+				+ " after it was cancelled; the batch no longer waits for it");
+	}
+
+	/**
+	 * Report the end of a task that its batch had stopped waiting for.
+	 */
+	void endedAfterAbandon(TaskRun<?> run, Throwable exception) {
+		if (exception != null && this.template.getFatalErrorPolicy().isFatal(exception)) {
+			logger.warn("Task '" + run.name() + "'" + describeBatch() + " ended with fatal error " + exception
+					+ " after its batch had stopped waiting for it");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Task '" + run.name() + "'" + describeBatch()
+					+ " ended after its batch had stopped waiting for it");
+		}
+	}
+
+	private String describeBatch() {
+		String name = this.template.getBatchName();
+		return (name != null) ? " of batch '" + name + "'" : "";
+	}
+
+}
