@@ -469,7 +469,7 @@ final class Batch {
 			Thread.currentThread().interrupt();
 		}
 		if (ended == OPEN) {
-			record(hasFailures() ? BatchOutcome.PARTIAL : BatchOutcome.SUCCESS, null);
+			record(result.isComplete() ? BatchOutcome.SUCCESS : BatchOutcome.PARTIAL, null);
 			return result;
 		}
 		ParallelTaskException exception;
@@ -488,17 +488,6 @@ final class Batch {
 		}
 		record(outcome, exception);
 		throw exception;
-	}
-
-	private boolean hasFailures() {
-		int known = this.size;
-		TaskRun<?>[] current = this.tasks;
-		for (int i = 0; i < known; i++) {
-			if (current[i].rawState() != TaskRun.SUCCESS) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	void record(BatchOutcome outcome, Throwable error) {

@@ -98,7 +98,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 			return;
 		}
 		this.future = started;
-		if (isStopping()) {
+		if (isInterruptAimedAt()) {
 			// Cancelled while the call was starting, before the future was visible
 			started.cancel(true);
 		}
@@ -137,7 +137,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		BoundWorker worker = new BoundWorker(this, task, this.workers);
 		PENDING.getAndAdd(this, 1);
 		this.workers = worker;
-		if (isStopping()) {
+		if (isInterruptAimedAt()) {
 			worker.cancel();
 		}
 		return worker;
@@ -234,11 +234,6 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 			abandoned |= !worker.hasEnded();
 		}
 		return abandoned;
-	}
-
-	private boolean isStopping() {
-		int current = rawState();
-		return current == INTERRUPTING || current == INTERRUPTED;
 	}
 
 }

@@ -90,11 +90,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		this.metrics = Objects.requireNonNull(metrics, "Metrics must not be null");
 		this.contextPropagator = Objects.requireNonNull(contextPropagator, "Context propagator must not be null");
 		this.defaultTimeout = (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null;
-		this.cancelGracePeriod = Objects.requireNonNull(cancelGracePeriod, "Cancel grace period must not be null");
-		if (cancelGracePeriod.isNegative()) {
-			throw new IllegalArgumentException(
-					"Cancel grace period must not be negative, but was " + cancelGracePeriod);
-		}
+		this.cancelGracePeriod = checkGracePeriod(cancelGracePeriod);
 		this.cancelGracePeriodNanos = cancelGracePeriod.toNanos();
 		this.batchName = batchName;
 	}
@@ -242,6 +238,15 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 			}
 		}
 		return checked;
+	}
+
+	private static Duration checkGracePeriod(Duration cancelGracePeriod) {
+		Objects.requireNonNull(cancelGracePeriod, "Cancel grace period must not be null");
+		if (cancelGracePeriod.isNegative()) {
+			throw new IllegalArgumentException(
+					"Cancel grace period must not be negative, but was " + cancelGracePeriod);
+		}
+		return cancelGracePeriod;
 	}
 
 	private static Duration checkPositive(Duration timeout, String what) {
@@ -402,12 +407,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		 * @return this builder
 		 */
 		public Builder cancelGracePeriod(Duration cancelGracePeriod) {
-			Objects.requireNonNull(cancelGracePeriod, "Cancel grace period must not be null");
-			if (cancelGracePeriod.isNegative()) {
-				throw new IllegalArgumentException(
-						"Cancel grace period must not be negative, but was " + cancelGracePeriod);
-			}
-			this.cancelGracePeriod = cancelGracePeriod;
+			this.cancelGracePeriod = checkGracePeriod(cancelGracePeriod);
 			return this;
 		}
 

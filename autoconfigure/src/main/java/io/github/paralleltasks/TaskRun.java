@@ -294,8 +294,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 */
 	final boolean isCancelled() {
 		int current = this.state;
-		return current == INTERRUPTING || current == INTERRUPTED || current == CANCELLED || current == ABANDONED
-				|| this.batch.isCancelled();
+		return isInterruptAimedAt() || current == CANCELLED || current == ABANDONED || this.batch.isCancelled();
 	}
 
 	private static boolean isInterruption(Throwable exception) {
