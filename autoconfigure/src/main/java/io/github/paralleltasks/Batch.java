@@ -91,6 +91,7 @@ final class Batch {
 		this.remaining = new PartCount(expectedSize);
 		this.context = settings.contextPropagator().capture();
 		this.recording = settings.metrics().batchStarted(settings.name(), expectedSize);
+		settings.registry().opened(this);
 	}
 
 	/**
@@ -143,6 +144,7 @@ final class Batch {
 			current[i] = new CallableRun<>(this, i, CallableRun.nameOf(callable), callable);
 		}
 		this.size = callables.length;
+		cancelIfCancelled(0, callables.length);
 		for (int i = 0; i < callables.length; i++) {
 			submit((CallableRun<?>) current[i], executor);
 		}
@@ -187,11 +189,19 @@ final class Batch {
 			this.remaining.add(1);
 		}
 		this.size = index + 1;
+		cancelIfCancelled(index, index + 1);
+	}
+
+	/**
+	 * Cancel the tasks just added, if the batch was cancelled meanwhile, by another
+	 * thread that may not have seen them: they must not start, and they count as
+	 * cancelled like the tasks that {@link #cancel} reached. Called by the owner after it
+	 * published the tasks.
+	 */
+	private void cancelIfCancelled(int from, int to) {
 		Cancellation cancelled = this.cancellation;
-		if (cancelled != null && run.cancel()) {
-			// The batch was cancelled while this task was being added: it must not start,
-			// and it counts as cancelled like the tasks that cancelTasks reached
-			this.settings.metrics().tasksCancelled(this.settings.name(), cancelled.reason(), 1);
+		if (cancelled != null) {
+			cancelTasks(cancelled, from, to);
 		}
 	}
 
@@ -277,19 +287,22 @@ final class Batch {
 		}
 		// The batch is no longer open, so no task can start from here on: now stop the
 		// ones that have started.
+		cancelTasks(this.cancellation, 0, this.size);
+		return true;
+	}
+
+	private void cancelTasks(Cancellation cancelled, int from, int to) {
 		int count = 0;
-		int known = this.size;
 		TaskRun<?>[] current = this.tasks;
-		for (int i = 0; i < known; i++) {
+		for (int i = from; i < to; i++) {
 			TaskRun<?> run = current[i];
-			if (run != fatalTask && run.cancelForBatch()) {
+			if (run != cancelled.fatalTask() && run.cancelForBatch()) {
 				count++;
 			}
 		}
 		if (count > 0) {
-			this.settings.metrics().tasksCancelled(this.settings.name(), reason, count);
+			this.settings.metrics().tasksCancelled(this.settings.name(), cancelled.reason(), count);
 		}
-		return true;
 	}
 
 	/**
@@ -419,6 +432,7 @@ final class Batch {
 		ParallelTaskException exception = switch (cancelled.reason()) {
 			case FATAL -> this.failures.fatalException(cancelled.fatalTask(), result);
 			case TIMEOUT -> this.failures.timeoutException(this.timeout, result);
+			case SHUTDOWN -> this.failures.shutdownException(result);
 			default -> this.failures.interruptedException(result);
 		};
 		record(outcome(cancelled.reason()), exception);
@@ -438,6 +452,7 @@ final class Batch {
 	}
 
 	private void record(BatchOutcome outcome, Throwable error) {
+		this.settings.registry().ended(this);
 		this.recording.batchEnded(outcome, error);
 	}
 

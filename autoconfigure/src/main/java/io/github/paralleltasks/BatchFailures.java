@@ -91,6 +91,12 @@ final class BatchFailures {
 				+ describeBatch() + "; unfinished tasks were cancelled: " + result, result));
 	}
 
+	ParallelShutdownException shutdownException(ParallelResult<?> result) {
+		return withLaterFatalErrors(new ParallelShutdownException("Batch" + describeBatch()
+				+ " was cancelled because its template was shut down; unfinished tasks were cancelled: " + result,
+				result));
+	}
+
 	private synchronized <E extends ParallelTaskException> E withLaterFatalErrors(E exception) {
 		if (this.laterFatalErrors != null) {
 			this.laterFatalErrors.forEach(exception::addSuppressed);

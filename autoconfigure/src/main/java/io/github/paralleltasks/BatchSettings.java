@@ -26,19 +26,23 @@ import java.time.Duration;
  * @param metrics the metrics to record to
  * @param contextPropagator what carries the caller's context to the tasks
  * @param cancelGracePeriod how long a cancelled batch waits for its tasks
+ * @param cancelGracePeriodNanos the same, in nanoseconds
+ * @param registry the batches in flight of the template
  * @author parallel-tasks authors
  */
 record BatchSettings(String name, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
-		TaskContextPropagator contextPropagator, Duration cancelGracePeriod, long cancelGracePeriodNanos) {
+		TaskContextPropagator contextPropagator, Duration cancelGracePeriod, long cancelGracePeriodNanos,
+		BatchRegistry registry) {
 
 	BatchSettings(String name, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
 			TaskContextPropagator contextPropagator, Duration cancelGracePeriod) {
-		this(name, fatalErrorPolicy, metrics, contextPropagator, cancelGracePeriod, cancelGracePeriod.toNanos());
+		this(name, fatalErrorPolicy, metrics, contextPropagator, cancelGracePeriod, cancelGracePeriod.toNanos(),
+				new BatchRegistry());
 	}
 
 	BatchSettings withName(String name) {
 		return new BatchSettings(name, this.fatalErrorPolicy, this.metrics, this.contextPropagator,
-				this.cancelGracePeriod, this.cancelGracePeriodNanos);
+				this.cancelGracePeriod, this.cancelGracePeriodNanos, this.registry);
 	}
 
 	/**

@@ -43,7 +43,13 @@ public enum CancelReason {
 	/**
 	 * A scope was left, normally or by an exception, with tasks that had not ended.
 	 */
-	CLOSED("closed");
+	CLOSED("closed"),
+
+	/**
+	 * The template was {@linkplain ParallelTaskTemplate#shutdown() shut down}, typically
+	 * because the application context is closing.
+	 */
+	SHUTDOWN("shutdown");
 
 	private final String tagValue;
 

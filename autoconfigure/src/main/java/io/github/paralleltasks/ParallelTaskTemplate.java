@@ -150,6 +150,30 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		return new ParallelTaskTemplate(this.executor, this.defaultTimeout, this.settings.withName(name));
 	}
 
+	/**
+	 * Cancel every batch in flight of this template and of the templates made from it
+	 * with {@link #batch(String)}, and every batch that they start from now on: their
+	 * tasks are cancelled as on a fatal error, and each caller gets a
+	 * {@link ParallelShutdownException} once its tasks have ended, or at the latest after
+	 * the cancel grace period. Called when the application context closes, so that a slow
+	 * fan-out does not hold up the shutdown; calling it again does nothing more.
+	 * @return how many batches this call cancelled
+	 * @since 0.1.0
+	 */
+	public int shutdown() {
+		return this.settings.registry().shutdown();
+	}
+
+	/**
+	 * Return whether {@link #shutdown()} was called on this template or on a template it
+	 * was made from or that was made from it.
+	 * @return {@code true} if batches are cancelled as they open
+	 * @since 0.1.0
+	 */
+	public boolean isShutDown() {
+		return this.settings.registry().isShutDown();
+	}
+
 	@Override
 	public <T> ParallelResult<T> invokeAll(List<? extends Callable<? extends T>> tasks) {
 		return doInvokeAll(tasks, this.defaultTimeout);

@@ -30,6 +30,7 @@ import io.github.paralleltasks.task.InterruptibleAsyncFuturesPostProcessor;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -98,6 +99,16 @@ public final class ParallelTaskAutoConfiguration {
 			.defaultTimeout(properties.getDefaultTimeout())
 			.cancelGracePeriod(properties.getCancelGracePeriod())
 			.build();
+	}
+
+	@Bean(ParallelTaskShutdownLifecycle.BEAN_NAME)
+	static ParallelTaskShutdownLifecycle parallelTaskShutdownLifecycle(ObjectProvider<ParallelTaskTemplate> templates,
+			ConfigurableListableBeanFactory beanFactory) {
+		// Stopped before the executors, whose own stop waits for the tasks they run
+		for (String executor : beanFactory.getBeanNamesForType(Executor.class, true, false)) {
+			beanFactory.registerDependentBean(executor, ParallelTaskShutdownLifecycle.BEAN_NAME);
+		}
+		return new ParallelTaskShutdownLifecycle(templates.orderedStream().toList());
 	}
 
 	private static Executor executor(ParallelTaskProperties properties, BeanFactory beanFactory) {

@@ -101,7 +101,7 @@ class ParallelTasksEndpointJsonTests {
 						"totals": {
 							"batches": { "success": 0, "partial": 1, "fatal": 0, "timeout": 0, "cancelled": 0 },
 							"tasks": { "success": 1, "failed": 1, "fatal": 0, "cancelled": 0 },
-							"cancelled": { "fatal": 0, "timeout": 0, "interrupted": 0, "closed": 0 },
+							"cancelled": { "fatal": 0, "timeout": 0, "interrupted": 0, "closed": 0, "shutdown": 0 },
 							"running": 1
 						}
 					}

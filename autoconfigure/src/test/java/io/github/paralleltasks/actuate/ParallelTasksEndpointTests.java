@@ -82,7 +82,7 @@ class ParallelTasksEndpointTests {
 		assertThat(described.totals().tasks()).containsExactly(entry("success"), entry("failed"), entry("fatal"),
 				entry("cancelled"));
 		assertThat(described.totals().cancelled()).containsExactly(entry("fatal"), entry("timeout"),
-				entry("interrupted"), entry("closed"));
+				entry("interrupted"), entry("closed"), entry("shutdown"));
 		assertThat(described.totals().running()).isZero();
 	}
 
@@ -180,7 +180,7 @@ class ParallelTasksEndpointTests {
 		assertThat(described.totals().tasks()).containsExactly(entry("success"), entry("failed"), entry("fatal", 1),
 				entry("cancelled", 3));
 		assertThat(described.totals().cancelled()).containsExactly(entry("fatal", 1), entry("timeout", 1),
-				entry("interrupted"), entry("closed", 1));
+				entry("interrupted"), entry("closed", 1), entry("shutdown"));
 		assertThat(described.totals().running()).isZero();
 	}
 

@@ -19,6 +19,8 @@ package io.github.paralleltasks.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalErrorPolicy;
 import io.github.paralleltasks.FatalTaskException;
+import io.github.paralleltasks.ParallelResult;
+import io.github.paralleltasks.ParallelShutdownException;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
@@ -73,6 +77,69 @@ class ParallelTaskAutoConfigurationTests {
 			assertThat(template.getDefaultTimeout()).isNull();
 			assertThat(template.getMetrics()).isSameAs(ParallelTaskMetrics.NONE);
 		});
+	}
+
+	@Test
+	void closingTheContextCancelsBatchesInFlightAndReleasesTheirCallersWithinTheGracePeriod() throws Exception {
+		CountDownLatch started = new CountDownLatch(3);
+		List<String> interrupted = new CopyOnWriteArrayList<>();
+		CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+		AtomicReference<ThreadPoolTaskExecutor> executor = new AtomicReference<>();
+		long start = System.nanoTime();
+		this.contextRunner.withPropertyValues("parallel-tasks.cancel-grace-period=1s").run((context) -> {
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			executor.set(context.getBean(ThreadPoolTaskExecutor.class));
+			List<Callable<String>> sleepers = List.of(sleeper("a", started, interrupted),
+					sleeper("b", started, interrupted), sleeper("c", started, interrupted));
+			Thread caller = new Thread(() -> {
+				try {
+					template.invokeAll(sleepers);
+					outcome.complete(null);
+				}
+				catch (Throwable ex) {
+					outcome.complete(ex);
+				}
+			}, "shutdown-test-caller");
+			caller.start();
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		});
+		// The runner closed the context: the caller is released long before the tasks' 20
+		// s
+		Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+		assertThat(thrown).isInstanceOf(ParallelShutdownException.class)
+			.hasMessageContaining("was cancelled because its template was shut down");
+		ParallelResult<?> result = ((ParallelShutdownException) thrown).getResult();
+		assertThat(result.subtasks()).extracting(Subtask::state).containsOnly(Subtask.State.CANCELLED);
+		assertThat(interrupted).containsExactlyInAnyOrder("a", "b", "c");
+		assertThat(executor.get().getActiveCount()).isZero();
+	}
+
+	@Test
+	void templateShutDownByTheContextCancelsTheBatchesStartedAfterwards() {
+		this.contextRunner.run((context) -> {
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			context.getBean(ParallelTaskShutdownLifecycle.class).stop();
+			assertThat(template.isShutDown()).isTrue();
+			assertThat(template.batch("later").isShutDown()).isTrue();
+			assertThatExceptionOfType(ParallelShutdownException.class)
+				.isThrownBy(() -> template.invokeAll(List.of(() -> "never runs")))
+				.satisfies((ex) -> assertThat(ex.getResult().subtask(0).state()).isEqualTo(Subtask.State.CANCELLED));
+		});
+	}
+
+	private static Callable<String> sleeper(String name, CountDownLatch started, List<String> interrupted) {
+		return () -> {
+			started.countDown();
+			try {
+				Thread.sleep(20_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.add(name);
+				throw ex;
+			}
+			return name;
+		};
 	}
 
 	@Test
