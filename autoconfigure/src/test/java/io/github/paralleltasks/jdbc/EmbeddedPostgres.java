@@ -157,6 +157,17 @@ public final class EmbeddedPostgres {
 			.toList();
 	}
 
+	/**
+	 * Return the operating-system users that the server's processes run as.
+	 * @return the user names, one per process
+	 */
+	public List<String> serverUsers() {
+		return this.server.descendants()
+			.filter((process) -> process.info().command().map((command) -> command.endsWith("postgres")).orElse(false))
+			.map((process) -> process.info().user().orElse("unknown"))
+			.toList();
+	}
+
 	private static EmbeddedPostgres start() {
 		try {
 			List<String> runAs = runAs();

@@ -41,6 +41,7 @@ class EmbeddedPostgresTests {
 
 	@Test
 	void serverRunsAsAnUnprivilegedUser() throws SQLException {
+		assertThat(this.postgres.serverUsers()).isNotEmpty().doesNotContain("root");
 		try (Connection connection = this.postgres.connect("fixture-test");
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT current_setting('server_version_num')::int")) {
