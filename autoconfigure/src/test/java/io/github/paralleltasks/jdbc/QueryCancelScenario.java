@@ -219,6 +219,20 @@ final class QueryCancelScenario {
 		await().atMost(ServerActivity.WAIT).until(() -> hikari.getHikariPoolMXBean().getActiveConnections() == 0);
 	}
 
+	/**
+	 * Return how long after the fatal error the server logged the last of its cancels.
+	 */
+	Duration lastCancelAfterThrow() {
+		await().atMost(ServerActivity.WAIT)
+			.until(() -> this.postgres.cancelledStatements(this.applicationName).size() == 2);
+		long last = this.postgres.cancelledStatements(this.applicationName)
+			.stream()
+			.mapToLong(EmbeddedPostgres.LogLine::nanoTime)
+			.max()
+			.getAsLong();
+		return Duration.ofNanos(last - this.thrownAt.get());
+	}
+
 	Map<String, Thread> threads() {
 		return this.threads;
 	}
