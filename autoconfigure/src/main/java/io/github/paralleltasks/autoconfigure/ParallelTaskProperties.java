@@ -69,6 +69,8 @@ public class ParallelTaskProperties {
 
 	private final Async async = new Async();
 
+	private final Cancel cancel = new Cancel();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -125,6 +127,10 @@ public class ParallelTaskProperties {
 		return this.async;
 	}
 
+	public Cancel getCancel() {
+		return this.cancel;
+	}
+
 	/**
 	 * Properties of the supervision of @Async calls.
 	 */
@@ -158,6 +164,41 @@ public class ParallelTaskProperties {
 
 		public void setInterruptibleFutures(boolean interruptibleFutures) {
 			this.interruptibleFutures = interruptibleFutures;
+		}
+
+	}
+
+	/**
+	 * Properties of what a cancelled task's work is stopped with, besides an interrupt.
+	 */
+	public static class Cancel {
+
+		private final Jdbc jdbc = new Jdbc();
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		/**
+		 * Properties of the cancellation of JDBC statements.
+		 */
+		public static class Jdbc {
+
+			/**
+			 * Whether to wrap the application's DataSource beans so that a statement that
+			 * a cancelled task is executing is cancelled in the database, before the
+			 * task's thread is interrupted.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}
