@@ -69,6 +69,8 @@ public class ParallelTaskProperties {
 
 	private final Async async = new Async();
 
+	private final Cancel cancel = new Cancel();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -125,6 +127,10 @@ public class ParallelTaskProperties {
 		return this.async;
 	}
 
+	public Cancel getCancel() {
+		return this.cancel;
+	}
+
 	/**
 	 * Properties of the supervision of @Async calls.
 	 */
@@ -158,6 +164,41 @@ public class ParallelTaskProperties {
 
 		public void setInterruptibleFutures(boolean interruptibleFutures) {
 			this.interruptibleFutures = interruptibleFutures;
+		}
+
+	}
+
+	/**
+	 * Properties of what a cancelled task stops besides its thread.
+	 */
+	public static class Cancel {
+
+		private final Http http = new Http();
+
+		public Http getHttp() {
+			return this.http;
+		}
+
+		/**
+		 * Properties of the HTTP requests of cancelled tasks.
+		 */
+		public static class Http {
+
+			/**
+			 * Whether a cancelled task aborts the HTTP request it is executing through a
+			 * RestClient or RestTemplate built with Spring Boot's auto-configured
+			 * ClientHttpRequestFactoryBuilder, before its thread is interrupted.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}
