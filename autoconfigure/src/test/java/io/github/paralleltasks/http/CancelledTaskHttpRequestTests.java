@@ -17,7 +17,9 @@ package io.github.paralleltasks.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
+import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
@@ -38,6 +40,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests of the HTTP requests of tasks that a fatal sibling cancels, on platform threads,
@@ -106,7 +109,7 @@ class CancelledTaskHttpRequestTests {
 		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory)).run((context) -> {
 			RestClient client = context.getBean(RestClient.Builder.class).baseUrl(this.server.url()).build();
 			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
-			java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
+			CountDownLatch completed = new CountDownLatch(1);
 			Throwable thrown = org.assertj.core.api.Assertions
 				.catchThrowable(() -> template.invokeAll(List.of(ParallelTask.named("fatal", () -> {
 					completed.await();
@@ -115,12 +118,11 @@ class CancelledTaskHttpRequestTests {
 					String body = client.get().uri("/fast").retrieve().body(String.class);
 					completed.countDown();
 					// Cancelled here, after its request completed
-					new java.util.concurrent.CountDownLatch(1).await();
+					new CountDownLatch(1).await();
 					return body;
 				}))));
-			assertThat(thrown).isInstanceOf(io.github.paralleltasks.FatalTaskException.class);
-			assertThat(((io.github.paralleltasks.FatalTaskException) thrown).getResult().subtask(1).state())
-				.isEqualTo(Subtask.State.CANCELLED);
+			assertThat(thrown).isInstanceOf(FatalTaskException.class);
+			assertThat(((FatalTaskException) thrown).getResult().subtask(1).state()).isEqualTo(Subtask.State.CANCELLED);
 			assertThat(client.get().uri("/fast").retrieve().body(String.class)).isEqualTo("fast");
 			assertThat(this.server.fastRequests()).isEqualTo(2);
 			assertThat(this.server.connections()).as("connections opened").isOne();
