@@ -105,16 +105,6 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	}
 
 	/**
-	 * TEMPORARY stub of the lead's API, reverted before main is merged.
-	 * @param hook the hook
-	 * @return a no-op registration
-	 */
-	public static CancelRegistration onCancel(AutoCloseable hook) {
-		return () -> {
-		};
-	}
-
-	/**
 	 * Return whether the batch of the task that the current thread runs has been
 	 * cancelled, or a batch that encloses it. Work that never blocks, and so is never
 	 * interrupted, can poll it to stop early.
