@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A supervised batch of sibling tasks, owned by the thread that created it. Tasks are
@@ -34,40 +33,25 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Batch {
 
-	static final int OPEN = 0;
-
-	static final int FATAL = 1;
-
-	static final int TIMED_OUT = 2;
-
-	static final int INTERRUPTED = 3;
-
-	static final int CLOSED = 4;
-
 	private static final long MIN_POLL_NANOS = 1_000_000L;
 
-	private static final VarHandle STATE;
-
-	private static final VarHandle REMAINING;
+	private static final VarHandle CANCELLATION;
 
 	static {
 		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			STATE = lookup.findVarHandle(Batch.class, "state", int.class);
-			REMAINING = lookup.findVarHandle(Batch.class, "remaining", int.class);
+			CANCELLATION = MethodHandles.lookup().findVarHandle(Batch.class, "cancellation", Cancellation.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	private final ParallelTaskTemplate template;
+	private final BatchSettings settings;
 
 	private final Thread owner;
 
+	/** The task that the owner runs for an enclosing batch, or {@code null}. */
 	private final TaskRun<?> parent;
-
-	private final long startNanos;
 
 	private final Duration timeout;
 
@@ -77,38 +61,36 @@ final class Batch {
 
 	final BatchRecording recording;
 
-	private volatile int state;
-
-	private volatile int remaining;
-
-	private volatile Thread waiter;
-
 	private final BatchFailures failures;
 
-	/** When the batch stopped being OPEN, by {@link System#nanoTime()}, or 0. */
-	private volatile long cancelledAt;
-
-	private volatile TaskRun<?>[] tasks;
-
-	private volatile int size;
+	/** The tasks that have not ended; the last one wakes the owner. */
+	private final PartCount remaining;
 
 	/** How many tasks the owner counted in {@code remaining} before adding them. */
 	private final int reserved;
 
-	Batch(ParallelTaskTemplate template, Duration timeout, int expectedSize) {
-		this.template = template;
-		this.failures = new BatchFailures(template);
+	/** Why and when the batch was cancelled; {@code null} while it is open. Set once. */
+	private volatile Cancellation cancellation;
+
+	/** Written by the owner only; read by any thread up to {@code size}. */
+	private volatile TaskRun<?>[] tasks;
+
+	/** Written by the owner only, after the task at that index is in {@code tasks}. */
+	private volatile int size;
+
+	Batch(BatchSettings settings, Duration timeout, int expectedSize) {
+		this.settings = settings;
+		this.failures = new BatchFailures(settings);
 		this.owner = Thread.currentThread();
 		this.parent = TaskRun.current();
-		this.startNanos = System.nanoTime();
 		this.timeout = timeout;
-		this.deadline = (timeout != null) ? this.startNanos + timeout.toNanos() : 0L;
+		this.deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : 0L;
 		this.tasks = new TaskRun<?>[Math.max(expectedSize, 2)];
 		// Count the tasks known in advance at once, not one contended increment each
 		this.reserved = expectedSize;
-		this.remaining = expectedSize;
-		this.context = template.getContextPropagator().capture();
-		this.recording = template.getMetrics().batchStarted(template.getBatchName(), expectedSize);
+		this.remaining = new PartCount(expectedSize);
+		this.context = settings.contextPropagator().capture();
+		this.recording = settings.metrics().batchStarted(settings.name(), expectedSize);
 	}
 
 	/**
@@ -120,7 +102,7 @@ final class Batch {
 	}
 
 	boolean isOpen() {
-		return this.state == OPEN;
+		return this.cancellation == null;
 	}
 
 	/**
@@ -128,11 +110,11 @@ final class Batch {
 	 * been cancelled.
 	 */
 	boolean isCancelled() {
-		return this.state != OPEN || (this.parent != null && this.parent.isCancelled());
+		return this.cancellation != null || (this.parent != null && this.parent.isCancelled());
 	}
 
 	boolean isFatal(Throwable exception) {
-		return this.template.getFatalErrorPolicy().isFatal(exception);
+		return this.settings.fatalErrorPolicy().isFatal(exception);
 	}
 
 	int size() {
@@ -202,24 +184,15 @@ final class Batch {
 		}
 		current[index] = run;
 		if (index >= this.reserved) {
-			REMAINING.getAndAdd(this, 1);
+			this.remaining.add(1);
 		}
 		this.size = index + 1;
-		int cancelled = this.state;
-		if (cancelled != OPEN && run.cancel()) {
+		Cancellation cancelled = this.cancellation;
+		if (cancelled != null && run.cancel()) {
 			// The batch was cancelled while this task was being added: it must not start,
 			// and it counts as cancelled like the tasks that cancelTasks reached
-			this.template.getMetrics().tasksCancelled(this.template.getBatchName(), cancelReason(cancelled), 1);
+			this.settings.metrics().tasksCancelled(this.settings.name(), cancelled.reason(), 1);
 		}
-	}
-
-	private static CancelReason cancelReason(int state) {
-		return switch (state) {
-			case FATAL -> CancelReason.FATAL;
-			case TIMED_OUT -> CancelReason.TIMEOUT;
-			case INTERRUPTED -> CancelReason.INTERRUPTED;
-			default -> CancelReason.CLOSED;
-		};
 	}
 
 	void checkOwner() {
@@ -234,13 +207,12 @@ final class Batch {
 	 * more.
 	 */
 	void taskEnded(TaskRun<?> run, int end) {
-		boolean wake = taskOutcome(run, end);
-		release(wake);
+		release(taskOutcome(run, end));
 	}
 
 	/**
-	 * Called once for each task, when it reaches its end state: count and log a failure,
-	 * and cancel the siblings on the first fatal error.
+	 * Called once for each task, when its outcome is known: count and log a failure, and
+	 * cancel the siblings on the first fatal error.
 	 * @return {@code true} if this task cancelled the batch
 	 */
 	boolean taskOutcome(TaskRun<?> run, int end) {
@@ -248,37 +220,41 @@ final class Batch {
 			this.failures.tolerated(run);
 		}
 		else if (end == TaskRun.FATAL) {
-			return fatal(run);
+			this.failures.fatal(run);
+			if (cancel(CancelReason.FATAL, run)) {
+				return true;
+			}
+			this.failures.later(run.thrown());
 		}
 		return false;
 	}
 
 	/**
 	 * Called once for each task, when nothing of it runs any more; wakes the owner when
-	 * it was the last one, or when asked to.
+	 * it was the last one.
+	 * @param cancelledBatch whether the task cancelled the batch
 	 */
-	void release(boolean wake) {
-		if ((int) REMAINING.getAndAdd(this, -1) == 1 || (wake && mustWakeOnCancel())) {
-			wakeOwner();
+	void release(boolean cancelledBatch) {
+		if (!this.remaining.arrive() && cancelledBatch) {
+			wakeOnCancel();
 		}
 	}
 
 	/**
-	 * Return whether the owner must be woken when another thread cancels the batch. It
-	 * need not be, as a rule: it wakes when the last task ends, and at the latest after a
-	 * grace period (see {@link #awaitTasks()}), so the grace period is kept without an
-	 * extra wake-up competing with the cancelled tasks for the CPU. Only a grace period
-	 * too short to poll at needs the wake-up.
+	 * Wake the owner after another thread cancelled the batch, if it must be. It need not
+	 * be, as a rule: it wakes when the last task ends, and at the latest after a grace
+	 * period (see {@link #awaitTasks()}), so the grace period is kept without an extra
+	 * wake-up competing with the cancelled tasks for the CPU. Only a grace period too
+	 * short to poll at needs the wake-up.
 	 */
-	boolean mustWakeOnCancel() {
-		return this.template.getCancelGracePeriodNanos() < MIN_POLL_NANOS;
+	void wakeOnCancel() {
+		if (mustWakeOnCancel()) {
+			this.remaining.wake();
+		}
 	}
 
-	void wakeOwner() {
-		Thread waiting = this.waiter;
-		if (waiting != null) {
-			LockSupport.unpark(waiting);
-		}
+	private boolean mustWakeOnCancel() {
+		return this.settings.cancelGracePeriodNanos() < MIN_POLL_NANOS;
 	}
 
 	/**
@@ -289,53 +265,31 @@ final class Batch {
 		this.failures.endedAfterAbandon(run, exception);
 	}
 
-	private boolean fatal(TaskRun<?> run) {
-		this.failures.fatal(run);
-		if (STATE.compareAndSet(this, OPEN, FATAL)) {
-			this.cancelledAt = System.nanoTime() | 1L;
-			this.failures.first(run);
-			cancelTasks(CancelReason.FATAL, run);
-			return true;
-		}
-		this.failures.later(run.exception());
-		return false;
-	}
-
 	/**
 	 * Cancel every task that has not ended, unless the batch was already cancelled.
+	 * @param reason why
+	 * @param fatalTask the task whose fatal error cancels the batch, or {@code null}
 	 * @return {@code true} if this call cancelled the batch
 	 */
-	boolean cancel(int reasonState, CancelReason reason) {
-		if (!STATE.compareAndSet(this, OPEN, reasonState)) {
+	boolean cancel(CancelReason reason, TaskRun<?> fatalTask) {
+		if (!CANCELLATION.compareAndSet(this, null, Cancellation.now(reason, fatalTask))) {
 			return false;
 		}
-		this.cancelledAt = System.nanoTime() | 1L;
-		cancelTasks(reason, null);
-		return true;
-	}
-
-	private void cancelTasks(CancelReason reason, TaskRun<?> except) {
-		// The state is no longer OPEN, so no task can start from here on: now stop the
+		// The batch is no longer open, so no task can start from here on: now stop the
 		// ones that have started.
 		int count = 0;
 		int known = this.size;
 		TaskRun<?>[] current = this.tasks;
 		for (int i = 0; i < known; i++) {
 			TaskRun<?> run = current[i];
-			if (run == except) {
-				continue;
-			}
-			if (run.cancel()) {
+			if (run != fatalTask && run.cancelForBatch()) {
 				count++;
-			}
-			else if (run instanceof FutureRun<?> call) {
-				// Ended, but a call it started may still run
-				call.cancelWorkers();
 			}
 		}
 		if (count > 0) {
-			this.template.getMetrics().tasksCancelled(this.template.getBatchName(), reason, count);
+			this.settings.metrics().tasksCancelled(this.settings.name(), reason, count);
 		}
+		return true;
 	}
 
 	/**
@@ -345,7 +299,7 @@ final class Batch {
 	 */
 	boolean awaitTasks() {
 		boolean interrupted = false;
-		long grace = this.template.getCancelGracePeriodNanos();
+		long grace = this.settings.cancelGracePeriodNanos();
 		// A cancel by another thread does not wake the owner: it looks at least once per
 		// grace period, so that it still returns once the grace period has passed
 		// (a grace period too short to poll at is kept by waking the owner instead)
@@ -353,52 +307,43 @@ final class Batch {
 		if (this.parent != null && this.deadline == 0L) {
 			runUnstartedTasks();
 		}
-		this.waiter = this.owner;
+		this.remaining.beginWait();
 		try {
-			while (this.remaining > 0) {
-				if (this.parent != null && this.state == OPEN && this.parent.isCancelled()) {
-					cancel(INTERRUPTED, CancelReason.INTERRUPTED);
+			while (!this.remaining.isZero()) {
+				if (this.parent != null && isOpen() && this.parent.isCancelled()) {
+					cancel(CancelReason.INTERRUPTED, null);
 				}
 				long now = System.nanoTime();
-				if (this.state != OPEN) {
-					long left = cancelledAt() + grace - now;
+				Cancellation cancelled = this.cancellation;
+				if (cancelled != null) {
+					long left = cancelled.nanoTime() + grace - now;
 					if (left <= 0L) {
 						abandonUnfinished();
 						break;
 					}
-					LockSupport.parkNanos(this, left);
+					this.remaining.park(this, left);
 				}
 				else if (this.deadline != 0L) {
 					long left = this.deadline - now;
 					if (left <= 0L) {
-						cancel(TIMED_OUT, CancelReason.TIMEOUT);
+						cancel(CancelReason.TIMEOUT, null);
 						continue;
 					}
-					LockSupport.parkNanos(this, Math.min(left, poll));
+					this.remaining.park(this, Math.min(left, poll));
 				}
 				else {
-					LockSupport.parkNanos(this, poll);
+					this.remaining.park(this, poll);
 				}
 				if (Thread.interrupted()) {
 					interrupted = true;
-					cancel(INTERRUPTED, CancelReason.INTERRUPTED);
+					cancel(CancelReason.INTERRUPTED, null);
 				}
 			}
 		}
 		finally {
-			this.waiter = null;
+			this.remaining.endWait();
 		}
 		return interrupted;
-	}
-
-	private long cancelledAt() {
-		long at = this.cancelledAt;
-		for (int attempt = 0; at == 0L; attempt++) {
-			// The state is set a moment before the time is
-			TaskRun.backOff(attempt);
-			at = this.cancelledAt;
-		}
-		return at;
 	}
 
 	/**
@@ -409,7 +354,7 @@ final class Batch {
 	 */
 	private void runUnstartedTasks() {
 		TaskRun<?>[] current = this.tasks;
-		for (int i = this.size - 1; i >= 0 && this.state == OPEN; i--) {
+		for (int i = this.size - 1; i >= 0 && isOpen(); i--) {
 			if (current[i] instanceof CallableRun<?> run && run.isNew()) {
 				run.run();
 			}
@@ -419,11 +364,10 @@ final class Batch {
 	private void abandonUnfinished() {
 		int known = this.size;
 		TaskRun<?>[] current = this.tasks;
-		Duration grace = Duration.ofNanos(this.template.getCancelGracePeriodNanos());
 		for (int i = 0; i < known; i++) {
 			TaskRun<?> run = current[i];
 			if (run.abandon()) {
-				this.failures.abandoned(run, grace);
+				this.failures.abandoned(run);
 			}
 		}
 	}
@@ -435,15 +379,16 @@ final class Batch {
 	 * {@code null}
 	 */
 	FatalTaskException close() {
-		cancel(CLOSED, CancelReason.CLOSED);
+		cancel(CancelReason.CLOSED, null);
 		if (awaitTasks()) {
 			Thread.currentThread().interrupt();
 		}
-		if (this.state != FATAL) {
+		Cancellation cancelled = this.cancellation;
+		if (cancelled.reason() != CancelReason.FATAL) {
 			record(BatchOutcome.CANCELLED, null);
 			return null;
 		}
-		FatalTaskException fatal = this.failures.fatalException(new ParallelResult<>(this.tasks, this.size));
+		FatalTaskException fatal = this.failures.fatalException(cancelled.fatalTask(), result());
 		record(BatchOutcome.FATAL, fatal);
 		return fatal;
 	}
@@ -452,45 +397,47 @@ final class Batch {
 	 * Wait for every task, then return the result or throw what ended the batch.
 	 */
 	<T> ParallelResult<T> join() {
-		boolean interrupted = awaitTasks();
-		return complete(interrupted);
+		return complete(awaitTasks());
 	}
 
-	<T> ParallelResult<T> complete(boolean interrupted) {
-		ParallelResult<T> result = new ParallelResult<>(this.tasks, this.size);
-		if (this.parent != null && this.parent.isCancelled() && cancel(INTERRUPTED, CancelReason.INTERRUPTED)) {
+	private <T> ParallelResult<T> complete(boolean interrupted) {
+		ParallelResult<T> result = result();
+		if (this.parent != null && this.parent.isCancelled() && cancel(CancelReason.INTERRUPTED, null)) {
 			// The enclosing task was cancelled while this batch's tasks ended: so is this
 			// batch. The interrupt aimed at the enclosing task may have been used up by a
 			// task that the owner ran itself: set it again, for that task to clear.
 			interrupted |= this.parent.isInterruptAimedAt();
 		}
-		int ended = this.state;
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
-		if (ended == OPEN) {
+		Cancellation cancelled = this.cancellation;
+		if (cancelled == null) {
 			record(result.isComplete() ? BatchOutcome.SUCCESS : BatchOutcome.PARTIAL, null);
 			return result;
 		}
-		ParallelTaskException exception;
-		BatchOutcome outcome;
-		if (ended == FATAL) {
-			outcome = BatchOutcome.FATAL;
-			exception = this.failures.fatalException(result);
-		}
-		else if (ended == TIMED_OUT) {
-			outcome = BatchOutcome.TIMEOUT;
-			exception = this.failures.timeoutException(this.timeout, result);
-		}
-		else {
-			outcome = BatchOutcome.CANCELLED;
-			exception = this.failures.interruptedException(result);
-		}
-		record(outcome, exception);
+		ParallelTaskException exception = switch (cancelled.reason()) {
+			case FATAL -> this.failures.fatalException(cancelled.fatalTask(), result);
+			case TIMEOUT -> this.failures.timeoutException(this.timeout, result);
+			default -> this.failures.interruptedException(result);
+		};
+		record(outcome(cancelled.reason()), exception);
 		throw exception;
 	}
 
-	void record(BatchOutcome outcome, Throwable error) {
+	private static BatchOutcome outcome(CancelReason reason) {
+		return switch (reason) {
+			case FATAL -> BatchOutcome.FATAL;
+			case TIMEOUT -> BatchOutcome.TIMEOUT;
+			default -> BatchOutcome.CANCELLED;
+		};
+	}
+
+	private <T> ParallelResult<T> result() {
+		return new ParallelResult<>(this.tasks, this.size);
+	}
+
+	private void record(BatchOutcome outcome, Throwable error) {
 		this.recording.batchEnded(outcome, error);
 	}
 

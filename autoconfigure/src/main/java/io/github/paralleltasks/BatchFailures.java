@@ -34,22 +34,20 @@ final class BatchFailures {
 
 	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
-	private final ParallelTaskTemplate template;
-
-	private volatile TaskRun<?> firstFatal;
+	private final BatchSettings settings;
 
 	private List<Throwable> laterFatalErrors;
 
-	BatchFailures(ParallelTaskTemplate template) {
-		this.template = template;
+	BatchFailures(BatchSettings settings) {
+		this.settings = settings;
 	}
 
 	/**
 	 * Count and log a task's tolerated failure, on the task's thread.
 	 */
 	void tolerated(TaskRun<?> run) {
-		Throwable exception = run.exception();
-		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, exception, false);
+		Throwable exception = run.thrown();
+		this.settings.metrics().taskFailed(this.settings.name(), run.givenName, exception, false);
 		if (logger.isWarnEnabled()) {
 			String message = "Task '" + run.name() + "'" + describeBatch() + " failed with tolerated error "
 					+ exception.getClass().getName() + ": " + exception.getMessage();
@@ -66,14 +64,7 @@ final class BatchFailures {
 	 * Count a task's fatal error, on the task's thread.
 	 */
 	void fatal(TaskRun<?> run) {
-		this.template.getMetrics().taskFailed(this.template.getBatchName(), run.givenName, run.exception(), true);
-	}
-
-	/**
-	 * Remember the task whose fatal error cancelled the batch.
-	 */
-	void first(TaskRun<?> run) {
-		this.firstFatal = run;
+		this.settings.metrics().taskFailed(this.settings.name(), run.givenName, run.thrown(), true);
 	}
 
 	/**
@@ -86,14 +77,8 @@ final class BatchFailures {
 		this.laterFatalErrors.add(exception);
 	}
 
-	FatalTaskException fatalException(ParallelResult<?> result) {
-		TaskRun<?> first = this.firstFatal;
-		for (int attempt = 0; first == null; attempt++) {
-			// The batch's state is set a moment before the first fatal task is recorded
-			TaskRun.backOff(attempt);
-			first = this.firstFatal;
-		}
-		return withLaterFatalErrors(new FatalTaskException(first.name(), first.exception(), result));
+	FatalTaskException fatalException(TaskRun<?> first, ParallelResult<?> result) {
+		return withLaterFatalErrors(new FatalTaskException(first.name(), first.thrown(), result));
 	}
 
 	ParallelTimeoutException timeoutException(Duration timeout, ParallelResult<?> result) {
@@ -116,16 +101,16 @@ final class BatchFailures {
 	/**
 	 * Report a task that was still running when the grace period after a cancel ran out.
 	 */
-	void abandoned(TaskRun<?> run, Duration grace) {
-		logger.warn("Task '" + run.name() + "'" + describeBatch() + " was still running " + grace
-				+ " after it was cancelled; the batch no longer waits for it");
+	void abandoned(TaskRun<?> run) {
+		logger.warn("Task '" + run.name() + "'" + describeBatch() + " was still running "
+				+ this.settings.cancelGracePeriod() + " after it was cancelled; the batch no longer waits for it");
 	}
 
 	/**
 	 * Report the end of a task that its batch had stopped waiting for.
 	 */
 	void endedAfterAbandon(TaskRun<?> run, Throwable exception) {
-		if (exception != null && this.template.getFatalErrorPolicy().isFatal(exception)) {
+		if (exception != null && this.settings.fatalErrorPolicy().isFatal(exception)) {
 			logger.warn("Task '" + run.name() + "'" + describeBatch() + " ended with fatal error " + exception
 					+ " after its batch had stopped waiting for it");
 		}
@@ -136,8 +121,7 @@ final class BatchFailures {
 	}
 
 	private String describeBatch() {
-		String name = this.template.getBatchName();
-		return (name != null) ? " of batch '" + name + "'" : "";
+		return this.settings.describe();
 	}
 
 }

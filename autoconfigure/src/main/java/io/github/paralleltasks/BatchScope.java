@@ -77,8 +77,29 @@ final class BatchScope implements ParallelTaskScope {
 		return this.batch.isCancelled();
 	}
 
-	boolean isJoined() {
-		return this.joined;
+	/**
+	 * End the scope when its callback has returned or thrown: a scope left without a join
+	 * cancels the tasks that have not ended and waits for them, and a fatal error that
+	 * one of them had thrown is not lost.
+	 * @param failure what the callback threw, or {@code null} if it returned
+	 * @throws FatalTaskException if the callback returned, the scope was not joined, and
+	 * a task had thrown a fatal error
+	 */
+	void close(Throwable failure) {
+		if (this.joined) {
+			return;
+		}
+		this.joined = true;
+		FatalTaskException fatal = this.batch.close();
+		if (fatal == null) {
+			return;
+		}
+		if (failure != null) {
+			failure.addSuppressed(fatal);
+		}
+		else {
+			throw fatal;
+		}
 	}
 
 	private void checkNotJoined() {

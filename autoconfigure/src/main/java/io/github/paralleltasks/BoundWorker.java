@@ -16,56 +16,34 @@
 
 package io.github.paralleltasks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 
 /**
- * A work item that an executor was handed while a {@link FutureRun} started its call: the
- * thread behind an {@code @Async} method. Like a task, it has one atomic state, so that
- * it either never runs or runs and can be interrupted, and an interrupt aimed at it is
- * cleared before its pooled thread moves on.
+ * A work item that an executor was handed while an asynchronous call started: the thread
+ * behind an {@code @Async} method. Its {@link CancelGate} decides, as a task's does, that
+ * it either never runs or runs and can be stopped, and clears an interrupt aimed at it
+ * before its pooled thread moves on. Code that it runs registers its
+ * {@linkplain ParallelTaskTemplate#onCancel(AutoCloseable) cancellation hooks} with it.
  *
  * @author parallel-tasks authors
  */
-final class BoundWorker implements Runnable {
+final class BoundWorker extends CancelGate implements Runnable {
 
-	private static final int NEW = 0;
-
-	private static final int RUNNING = 1;
-
-	private static final int INTERRUPTING = 2;
-
-	private static final int INTERRUPTED = 3;
-
-	private static final int ENDED = 4;
-
-	private static final VarHandle STATE;
-
-	static {
-		try {
-			STATE = MethodHandles.lookup().findVarHandle(BoundWorker.class, "state", int.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
+	/** The only end state: it ran, or it was kept from running. */
+	static final int ENDED = FIRST_END;
 
 	private static final ThreadLocal<Owner> STARTING = new ThreadLocal<>();
 
 	private final Owner owner;
 
-	private final Runnable task;
+	private final Runnable work;
 
-	private final BoundWorker next;
+	/** The worker bound before this one to the same call, or {@code null}. */
+	final BoundWorker next;
 
-	private volatile int state;
-
-	private Thread runner;
-
-	BoundWorker(Owner owner, Runnable task, BoundWorker next) {
+	BoundWorker(Owner owner, Runnable work, BoundWorker next) {
 		this.owner = owner;
-		this.task = task;
+		this.work = work;
 		this.next = next;
 	}
 
@@ -95,66 +73,52 @@ final class BoundWorker implements Runnable {
 		return STARTING.get();
 	}
 
-	BoundWorker next() {
-		return this.next;
+	boolean hasEnded() {
+		return rawState() == ENDED;
 	}
 
-	boolean hasEnded() {
-		return this.state == ENDED;
+	@Override
+	TaskRun<?> task() {
+		return this.owner.ownerTask();
+	}
+
+	@Override
+	int cancelledState() {
+		return ENDED;
+	}
+
+	@Override
+	void prevented() {
+		this.owner.workerEnded();
+	}
+
+	@Override
+	boolean mayStart() {
+		return this.owner.mayStartWorker();
 	}
 
 	@Override
 	public void run() {
-		this.runner = Thread.currentThread();
-		if (!this.owner.mayStart()) {
-			// Its task may have ended already, and then nothing else cancels it
-			cancel();
+		if (!tryRun()) {
+			if (isNew()) {
+				// May not start: its task may have ended already, and then nothing else
+				// cancels it
+				cancel();
+			}
 			return;
 		}
-		if (!STATE.compareAndSet(this, NEW, RUNNING)) {
-			return;
-		}
-		TaskRun<?> previous = this.owner.enterWorker();
+		CancelGate previous = enter();
 		TaskContextPropagator.Scope context = this.owner.restoreContext();
 		try {
-			this.task.run();
+			this.work.run();
 		}
 		finally {
-			TaskRun.leave(previous, context);
-			if (!STATE.compareAndSet(this, RUNNING, ENDED)) {
-				for (int attempt = 0; this.state == INTERRUPTING; attempt++) {
-					TaskRun.backOff(attempt);
-				}
-				Thread.interrupted();
-				this.state = ENDED;
+			leave(previous, context);
+			if (!tryEnd(ENDED)) {
+				awaitInterrupt();
+				endAfterCancel(ENDED);
 			}
 			this.owner.workerEnded();
-		}
-	}
-
-	/**
-	 * Prevent this worker from running, or interrupt it if it runs.
-	 * @return {@code true} if the worker will not run or was interrupted
-	 */
-	boolean cancel() {
-		for (;;) {
-			int current = this.state;
-			if (current == NEW) {
-				if (STATE.compareAndSet(this, NEW, ENDED)) {
-					this.owner.workerEnded();
-					return true;
-				}
-			}
-			else if (current == RUNNING) {
-				if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
-					this.runner.interrupt();
-					this.state = INTERRUPTED;
-					return true;
-				}
-			}
-			else {
-				return false;
-			}
 		}
 	}
 
@@ -167,18 +131,17 @@ final class BoundWorker implements Runnable {
 		/**
 		 * Return whether a worker that has not started yet may start.
 		 */
-		boolean mayStart();
+		boolean mayStartWorker();
 
 		/**
 		 * Bind a work item that the executor was handed while the call started.
 		 */
-		Runnable bind(Runnable task);
+		Runnable bind(Runnable work);
 
 		/**
-		 * Make the owner's task, if any, the worker thread's current task.
-		 * @return the task that was current before
+		 * Return the task of a batch that the owner is, if any.
 		 */
-		TaskRun<?> enterWorker();
+		TaskRun<?> ownerTask();
 
 		/**
 		 * Set the caller's captured context on the worker's thread.

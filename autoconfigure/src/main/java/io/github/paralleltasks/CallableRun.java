@@ -16,13 +16,11 @@
 
 package io.github.paralleltasks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
 
 /**
  * A task that runs a {@link Callable} on a thread of the template's executor, and is
- * stopped by interrupting that thread.
+ * stopped by running its cancellation hooks and interrupting that thread.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
@@ -30,19 +28,6 @@ import java.util.concurrent.Callable;
 final class CallableRun<T> extends TaskRun<T> implements Runnable {
 
 	private final Callable<? extends T> callable;
-
-	private static final VarHandle RUNNER;
-
-	static {
-		try {
-			RUNNER = MethodHandles.lookup().findVarHandle(CallableRun.class, "runner", Thread.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
-
-	private volatile Thread runner;
 
 	CallableRun(Batch batch, int index, String givenName, Callable<? extends T> callable) {
 		super(batch, index, givenName);
@@ -60,13 +45,12 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 
 	@Override
 	public void run() {
-		// Claim the task first: the executor's worker and, for a nested batch, the owner
-		// may both try to run it. The runner is then visible before the task can be seen
-		// RUNNING by a canceller.
-		if (!isNew() || !RUNNER.compareAndSet(this, null, Thread.currentThread()) || !tryStart()) {
+		// The executor's worker and, for a nested batch, the owner may both try to run
+		// it: tryRun lets one of them claim it
+		if (!tryRun()) {
 			return;
 		}
-		TaskRun<?> previous = enter();
+		CancelGate previous = enter();
 		TaskContextPropagator.Scope context = this.batch.restoreContext();
 		Object result = null;
 		Throwable failure = null;
@@ -80,27 +64,6 @@ final class CallableRun<T> extends TaskRun<T> implements Runnable {
 			leave(previous, context);
 		}
 		finish(result, failure);
-	}
-
-	@Override
-	void interruptRun() {
-		Thread thread = this.runner;
-		if (thread != null) {
-			thread.interrupt();
-		}
-	}
-
-	@Override
-	void awaitInterruptDelivered() {
-		if (this.runner != Thread.currentThread()) {
-			return;
-		}
-		for (int attempt = 0; isInterrupting(); attempt++) {
-			backOff(attempt);
-		}
-		// The interrupt was aimed at this task only: the pooled thread must not carry it
-		// into the next task it runs.
-		Thread.interrupted();
 	}
 
 }

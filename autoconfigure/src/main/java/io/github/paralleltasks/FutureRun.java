@@ -33,11 +33,13 @@ import org.apache.commons.logging.LogFactory;
  * the executor's worker that runs it.
  *
  * <p>
- * While the call starts, this task is the thread's {@linkplain #starting() starting
- * task}: an executor decorated by {@link AsyncSupervision} binds every work item that it
- * is handed then to this task as a {@link BoundWorker}, which the task can prevent from
- * starting or interrupt. The task ends when its future has completed and every bound
- * worker has ended. Without a bound worker, cancelling can only cancel the future.
+ * While the call starts, this task is the thread's {@linkplain BoundWorker#starting()
+ * starting owner}: an executor decorated by {@link AsyncSupervision} binds every work
+ * item that it is handed then to this task as a {@link BoundWorker}, which the task can
+ * prevent from starting or stop. The outcome is decided when the future completes
+ * ({@code COMPLETING}); the task ends when, besides, every bound worker has ended, so a
+ * task whose worker is still running is never reported as ended. Without a bound worker,
+ * cancelling can only cancel the future.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
@@ -46,15 +48,11 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 
 	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
-	private static final VarHandle PENDING;
-
 	private static final VarHandle OUTCOME_TAKEN;
 
 	static {
 		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			PENDING = lookup.findVarHandle(FutureRun.class, "pending", int.class);
-			OUTCOME_TAKEN = lookup.findVarHandle(FutureRun.class, "outcomeTaken", boolean.class);
+			OUTCOME_TAKEN = MethodHandles.lookup().findVarHandle(FutureRun.class, "outcomeTaken", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -63,14 +61,19 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 
 	private final Supplier<? extends Future<? extends T>> call;
 
-	private volatile Future<?> future;
-
-	private volatile BoundWorker workers;
+	private final BoundWorkers workers = new BoundWorkers();
 
 	/** The outcome, plus one for each bound worker that has not ended. */
-	private volatile int pending = 1;
+	private final PartCount parts = new PartCount(1);
 
+	/** Set by the owner once the call has returned its future. */
+	private volatile Future<?> future;
+
+	/** Set once, by compare-and-set, by the thread that takes the outcome. */
 	private volatile boolean outcomeTaken;
+
+	/** Written by the thread that takes the outcome, before its part arrives. */
+	private int end;
 
 	FutureRun(Batch batch, int index, String givenName, Supplier<? extends Future<? extends T>> call) {
 		super(batch, index, givenName);
@@ -105,7 +108,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		if (started instanceof CompletableFuture<?> completable) {
 			completable.whenComplete(this);
 		}
-		else if (this.workers == null) {
+		else if (this.workers.isEmpty()) {
 			started.cancel(true);
 			complete(null,
 					new IllegalStateException("Call '" + name() + "' returned a " + started.getClass().getName()
@@ -118,13 +121,13 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	}
 
 	@Override
-	public boolean mayStart() {
+	public boolean mayStartWorker() {
 		return this.batch.isOpen();
 	}
 
 	@Override
-	public TaskRun<?> enterWorker() {
-		return enter();
+	public TaskRun<?> ownerTask() {
+		return this;
 	}
 
 	@Override
@@ -133,10 +136,11 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	}
 
 	@Override
-	public Runnable bind(Runnable task) {
-		BoundWorker worker = new BoundWorker(this, task, this.workers);
-		PENDING.getAndAdd(this, 1);
-		this.workers = worker;
+	public Runnable bind(Runnable work) {
+		// Counted before it can be seen, or its end could be taken for the task's last
+		// part
+		this.parts.add(1);
+		BoundWorker worker = this.workers.bind(this, work);
 		if (isInterruptAimedAt()) {
 			worker.cancel();
 		}
@@ -151,18 +155,13 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	@Override
 	public void workerEnded() {
 		completeFromWorkers();
-		releasePart(false);
+		arrive(false);
 	}
 
 	private void completeFromWorkers() {
 		Future<?> started = this.future;
-		if (started == null || started instanceof CompletableFuture || !started.isDone()) {
+		if (started == null || started instanceof CompletableFuture || !started.isDone() || !this.workers.allEnded()) {
 			return;
-		}
-		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
-			if (!worker.hasEnded()) {
-				return;
-			}
 		}
 		try {
 			complete(started.get(), null);
@@ -175,35 +174,51 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		}
 	}
 
+	/**
+	 * Take the call's outcome, once: decide the end state and tell the batch, which
+	 * cancels the siblings on a fatal error at once, whether or not a worker still runs.
+	 */
 	private void complete(Object result, Throwable failure) {
-		if (OUTCOME_TAKEN.compareAndSet(this, false, true)) {
-			finish(result, failure);
+		if (!OUTCOME_TAKEN.compareAndSet(this, false, true)) {
+			return;
 		}
+		boolean cancelled = !compareAndSetState(RUNNING, COMPLETING);
+		if (cancelled && !endAfterCancel(COMPLETING)) {
+			outcome(result, failure);
+			this.batch.taskEndedAfterAbandon(this, thrown());
+			return;
+		}
+		int decided = outcome(result, failure);
+		this.end = cancelled ? outcomeAfterCancel(decided) : decided;
+		arrive(this.batch.taskOutcome(this, this.end));
 	}
 
-	@Override
-	void ended(int end) {
-		recordEnd(end);
-		releasePart(this.batch.taskOutcome(this, end));
-	}
-
-	private void releasePart(boolean wake) {
-		if ((int) PENDING.getAndAdd(this, -1) == 1) {
-			this.batch.release(wake);
+	private void arrive(boolean cancelledBatch) {
+		if (!this.parts.arrive()) {
+			if (cancelledBatch) {
+				this.batch.wakeOnCancel();
+			}
+			return;
 		}
-		else if (wake && this.batch.mustWakeOnCancel()) {
-			this.batch.wakeOwner();
+		int ended = this.end;
+		if (compareAndSetState(COMPLETING, ended)) {
+			recordEnd(ended);
+			this.batch.release(cancelledBatch);
+		}
+		else {
+			// Abandoned while its last worker still ran
+			this.batch.taskEndedAfterAbandon(this, thrown());
 		}
 	}
 
 	@Override
 	void interruptRun() {
-		boolean interrupted = cancelWorkers();
+		boolean stopped = this.workers.cancelAll();
 		Future<?> started = this.future;
 		if (started != null) {
 			boolean running = !started.isDone();
 			started.cancel(true);
-			if (running && !interrupted && this.workers == null) {
+			if (running && !stopped && this.workers.isEmpty()) {
 				logger.warn("Call '" + name() + "' was cancelled, but no thread of it could be interrupted: its "
 						+ "executor does not apply parallel-tasks' task decorator, so its work may still be running");
 			}
@@ -214,26 +229,16 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	}
 
 	/**
-	 * Prevent or interrupt the workers bound to this task, including those that still run
-	 * after the task has ended, for instance when its supplier threw after starting a
-	 * call.
-	 * @return whether a worker was prevented or interrupted
+	 * Cancel this task for its batch; if its outcome is decided already, stop the workers
+	 * that still run, for instance when its supplier threw after starting a call.
 	 */
-	boolean cancelWorkers() {
-		boolean cancelled = false;
-		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
-			cancelled |= worker.cancel();
-		}
-		return cancelled;
-	}
-
 	@Override
-	boolean abandon() {
-		boolean abandoned = super.abandon();
-		for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
-			abandoned |= !worker.hasEnded();
+	boolean cancelForBatch() {
+		if (cancel()) {
+			return true;
 		}
-		return abandoned;
+		this.workers.cancelAll();
+		return false;
 	}
 
 }

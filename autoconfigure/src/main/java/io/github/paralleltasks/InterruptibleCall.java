@@ -27,34 +27,32 @@ import java.util.function.Supplier;
  */
 final class InterruptibleCall implements BoundWorker.Owner {
 
-	private volatile BoundWorker workers;
+	private final BoundWorkers workers = new BoundWorkers();
 
 	private volatile boolean cancelled;
 
 	static <T> CompletableFuture<T> start(Supplier<? extends CompletableFuture<T>> call) {
 		InterruptibleCall owner = new InterruptibleCall();
 		CompletableFuture<T> started = BoundWorker.startCall(owner, call);
-		if (started == null || owner.workers == null) {
+		if (started == null || owner.workers.isEmpty()) {
 			return started;
 		}
 		return new InterruptibleFuture<>(started, owner);
 	}
 
 	@Override
-	public boolean mayStart() {
+	public boolean mayStartWorker() {
 		return !this.cancelled;
 	}
 
 	@Override
-	public Runnable bind(Runnable task) {
-		BoundWorker worker = new BoundWorker(this, task, this.workers);
-		this.workers = worker;
-		return worker;
+	public Runnable bind(Runnable work) {
+		return this.workers.bind(this, work);
 	}
 
 	@Override
-	public TaskRun<?> enterWorker() {
-		return TaskRun.current();
+	public TaskRun<?> ownerTask() {
+		return null;
 	}
 
 	@Override
@@ -69,9 +67,7 @@ final class InterruptibleCall implements BoundWorker.Owner {
 	void cancel(boolean mayInterruptIfRunning) {
 		this.cancelled = true;
 		if (mayInterruptIfRunning) {
-			for (BoundWorker worker = this.workers; worker != null; worker = worker.next()) {
-				worker.cancel();
-			}
+			this.workers.cancelAll();
 		}
 	}
 

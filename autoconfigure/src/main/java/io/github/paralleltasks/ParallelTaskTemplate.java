@@ -55,19 +55,9 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	private final Executor executor;
 
-	private final FatalErrorPolicy fatalErrorPolicy;
-
-	private final ParallelTaskMetrics metrics;
-
-	private final TaskContextPropagator contextPropagator;
-
 	private final Duration defaultTimeout;
 
-	private final Duration cancelGracePeriod;
-
-	private final long cancelGracePeriodNanos;
-
-	private final String batchName;
+	private final BatchSettings settings;
 
 	/**
 	 * Create a new {@code ParallelTaskTemplate} with a cancel grace period of 5 seconds
@@ -85,14 +75,18 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	private ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
 			TaskContextPropagator contextPropagator, Duration defaultTimeout, Duration cancelGracePeriod,
 			String batchName) {
+		this(executor, (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null,
+				new BatchSettings(batchName,
+						Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null"),
+						Objects.requireNonNull(metrics, "Metrics must not be null"),
+						Objects.requireNonNull(contextPropagator, "Context propagator must not be null"),
+						checkGracePeriod(cancelGracePeriod)));
+	}
+
+	private ParallelTaskTemplate(Executor executor, Duration defaultTimeout, BatchSettings settings) {
 		this.executor = Objects.requireNonNull(executor, "Executor must not be null");
-		this.fatalErrorPolicy = Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null");
-		this.metrics = Objects.requireNonNull(metrics, "Metrics must not be null");
-		this.contextPropagator = Objects.requireNonNull(contextPropagator, "Context propagator must not be null");
-		this.defaultTimeout = (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null;
-		this.cancelGracePeriod = checkGracePeriod(cancelGracePeriod);
-		this.cancelGracePeriodNanos = cancelGracePeriod.toNanos();
-		this.batchName = batchName;
+		this.defaultTimeout = defaultTimeout;
+		this.settings = settings;
 	}
 
 	/**
@@ -117,6 +111,31 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	}
 
 	/**
+	 * Register a hook that stops the work the current task waits on, for instance
+	 * {@code statement::cancel} around a JDBC call or {@code connection::disconnect}
+	 * around an HTTP request, when the task is cancelled. Interrupting the thread does
+	 * not reach such work (a platform thread blocked in a socket read does not wake up,
+	 * and a query goes on in the database), so a cancel runs the hooks of a running task
+	 * first, last registered first, each at most once, and then interrupts its thread. A
+	 * hook that throws is logged at WARN and the cancel goes on.
+	 * <p>
+	 * Close the returned registration when the work is done, typically with
+	 * try-with-resources. A hook registered after the task was cancelled runs at once, on
+	 * the calling thread. The thread of a task is the thread that runs a {@code Callable}
+	 * of a batch, or an {@code @Async} method that a batch supervises. On any other
+	 * thread this method does nothing and returns a registration that does nothing; it
+	 * allocates nothing then, and one small object otherwise, with no lock.
+	 * @param hook what stops the work; its {@code close()} is called on cancel
+	 * @return the registration, to close when the work is done
+	 * @since 0.1.0
+	 */
+	public static CancelRegistration onCancel(AutoCloseable hook) {
+		Objects.requireNonNull(hook, "Hook must not be null");
+		CancelGate gate = CancelGate.current();
+		return (gate != null) ? gate.register(hook) : CancelHook.NONE;
+	}
+
+	/**
 	 * Return a template like this one whose batches carry the given name, in logs and as
 	 * the {@code batch} tag of the metrics. Name batches for what they do
 	 * ({@code "checkout"}), never with values from requests.
@@ -128,8 +147,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("Batch name must not be blank");
 		}
-		return new ParallelTaskTemplate(this.executor, this.fatalErrorPolicy, this.metrics, this.contextPropagator,
-				this.defaultTimeout, this.cancelGracePeriod, name);
+		return new ParallelTaskTemplate(this.executor, this.defaultTimeout, this.settings.withName(name));
 	}
 
 	@Override
@@ -190,8 +208,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	private <R> R doExecute(Duration timeout, ParallelScopeCallback<R> callback) {
 		Objects.requireNonNull(callback, "Callback must not be null");
-		Batch batch = openBatch(timeout, 0);
-		BatchScope scope = new BatchScope(batch, this.executor);
+		BatchScope scope = new BatchScope(openBatch(timeout, 0), this.executor);
 		R result;
 		try {
 			result = callback.doInScope(scope);
@@ -199,20 +216,10 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		catch (Throwable ex) {
 			// Any throwable, including a checked exception thrown sneakily (Kotlin,
 			// Lombok): the forks must not outlive the scope
-			if (!scope.isJoined()) {
-				FatalTaskException fatal = batch.close();
-				if (fatal != null) {
-					ex.addSuppressed(fatal);
-				}
-			}
+			scope.close(ex);
 			throw ex;
 		}
-		if (!scope.isJoined()) {
-			FatalTaskException fatal = batch.close();
-			if (fatal != null) {
-				throw fatal;
-			}
-		}
+		scope.close(null);
 		return result;
 	}
 
@@ -222,7 +229,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 			throw new ParallelInterruptedException("Interrupted before the batch started; no task was run",
 					ParallelResult.empty());
 		}
-		return new Batch(this, timeout, size);
+		return new Batch(this.settings, timeout, size);
 	}
 
 	/**
@@ -270,7 +277,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * @return the policy
 	 */
 	public FatalErrorPolicy getFatalErrorPolicy() {
-		return this.fatalErrorPolicy;
+		return this.settings.fatalErrorPolicy();
 	}
 
 	/**
@@ -278,7 +285,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * @return the metrics
 	 */
 	public ParallelTaskMetrics getMetrics() {
-		return this.metrics;
+		return this.settings.metrics();
 	}
 
 	/**
@@ -286,7 +293,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * @return the context propagator
 	 */
 	public TaskContextPropagator getContextPropagator() {
-		return this.contextPropagator;
+		return this.settings.contextPropagator();
 	}
 
 	/**
@@ -302,11 +309,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * @return the cancel grace period
 	 */
 	public Duration getCancelGracePeriod() {
-		return this.cancelGracePeriod;
-	}
-
-	long getCancelGracePeriodNanos() {
-		return this.cancelGracePeriodNanos;
+		return this.settings.cancelGracePeriod();
 	}
 
 	/**
@@ -314,7 +317,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * @return the batch name, or {@code null}
 	 */
 	public String getBatchName() {
-		return this.batchName;
+		return this.settings.name();
 	}
 
 	/**

@@ -16,54 +16,36 @@
 
 package io.github.paralleltasks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 
 /**
- * One task of a {@link Batch} and the single atomic state that decides its fate. A task
- * goes {@code NEW -> RUNNING} when it starts, or {@code NEW -> CANCELLED} when its batch
- * is cancelled first: exactly one of the two happens, by compare-and-set, so a task is
- * either prevented or interrupted, never neither. A running task that is cancelled goes
- * {@code RUNNING -> INTERRUPTING -> INTERRUPTED}; only then may it reach its end state,
- * so that the interrupt aimed at it is always delivered, and cleared, before its thread
- * moves on.
+ * One task of a {@link Batch}: its {@link CancelGate}, the end states a task can reach,
+ * and its value or exception.
+ * <p>
+ * End states, by the thread that saw the task end: {@code SUCCESS}, {@code FAILED},
+ * {@code FATAL}, {@code CANCELLED} (also set by a canceller that kept it from starting);
+ * {@code ABANDONED}, set by the batch's owner over a state that has not ended, once the
+ * grace period after a cancel has passed. A task that runs an asynchronous call may sit
+ * in {@code COMPLETING} between its outcome and the end of its last worker; a cancel no
+ * longer changes its outcome there.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
  */
-abstract class TaskRun<T> implements Subtask<T> {
+abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
-	static final int NEW = 0;
+	/** Not ended: the outcome is decided, but a part of the work still runs. */
+	static final int COMPLETING = FIRST_END;
 
-	static final int RUNNING = 1;
+	static final int SUCCESS = FIRST_END + 1;
 
-	static final int INTERRUPTING = 2;
+	static final int FAILED = FIRST_END + 2;
 
-	static final int INTERRUPTED = 3;
+	static final int FATAL = FIRST_END + 3;
 
-	static final int SUCCESS = 4;
+	static final int CANCELLED = FIRST_END + 4;
 
-	static final int FAILED = 5;
-
-	static final int FATAL = 6;
-
-	static final int CANCELLED = 7;
-
-	static final int ABANDONED = 8;
-
-	private static final VarHandle STATE;
-
-	static {
-		try {
-			STATE = MethodHandles.lookup().findVarHandle(TaskRun.class, "state", int.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
-
-	private static final ThreadLocal<TaskRun<?>> CURRENT = new ThreadLocal<>();
+	static final int ABANDONED = FIRST_END + 5;
 
 	final Batch batch;
 
@@ -72,10 +54,10 @@ abstract class TaskRun<T> implements Subtask<T> {
 	/** The name the developer gave, or {@code null}. */
 	final String givenName;
 
-	private volatile int state;
-
+	/** Written once, before the end state, by the thread that saw the task end. */
 	private Object value;
 
+	/** Written once, before the end state, by the thread that saw the task end. */
 	private Throwable exception;
 
 	private volatile BatchRecording.TaskRecording recording = BatchRecording.TaskRecording.NONE;
@@ -91,131 +73,78 @@ abstract class TaskRun<T> implements Subtask<T> {
 	 * @return the current task, or {@code null}
 	 */
 	static TaskRun<?> current() {
-		return CURRENT.get();
+		CancelGate gate = CancelGate.current();
+		return (gate != null) ? gate.task() : null;
+	}
+
+	@Override
+	final TaskRun<?> task() {
+		return this;
+	}
+
+	@Override
+	final int cancelledState() {
+		return CANCELLED;
+	}
+
+	@Override
+	final void prevented() {
+		ended(CANCELLED);
+	}
+
+	@Override
+	final boolean mayStart() {
+		return this.batch.isOpen();
 	}
 
 	/**
-	 * Make this task the current thread's task until {@link #leave(TaskRun)}.
-	 * @return the task that was current before, to pass to {@link #leave(TaskRun)}
-	 */
-	final TaskRun<?> enter() {
-		TaskRun<?> previous = CURRENT.get();
-		CURRENT.set(this);
-		return previous;
-	}
-
-	/**
-	 * Restore what {@link #enter()} and the batch's context changed on this thread.
-	 * @param previous the task that was current before
-	 * @param context the scope of the batch's context, or {@code null}
-	 */
-	static void leave(TaskRun<?> previous, TaskContextPropagator.Scope context) {
-		try {
-			if (context != null) {
-				context.close();
-			}
-		}
-		finally {
-			CURRENT.set(previous);
-		}
-	}
-
-	/**
-	 * Move this task from {@code NEW} to {@code RUNNING}.
-	 * @return {@code false} if the task was cancelled before it could start
-	 */
-	final boolean tryStart() {
-		return this.batch.isOpen() && STATE.compareAndSet(this, NEW, RUNNING);
-	}
-
-	/**
-	 * Record how the task ended, on the thread that saw it end.
+	 * Keep what the task's work returned or threw, and decide its end state.
 	 * @param result the value, if {@code failure} is {@code null}
-	 * @param failure what the task threw, or {@code null}
+	 * @param failure what the work threw, or {@code null}
+	 * @return {@code SUCCESS}, {@code FAILED}, {@code FATAL}, or {@code CANCELLED} for an
+	 * interruption caused by a cancelled enclosing batch
+	 */
+	final int outcome(Object result, Throwable failure) {
+		if (failure == null) {
+			this.value = result;
+			return SUCCESS;
+		}
+		Throwable cause = FatalErrorPolicy.unwrap(failure);
+		this.exception = cause;
+		if (this.batch.isFatal(cause)) {
+			return FATAL;
+		}
+		// Interrupted because an enclosing batch was cancelled: not a failure of its own
+		return (isInterruption(cause) && this.batch.isCancelled()) ? CANCELLED : FAILED;
+	}
+
+	/**
+	 * Return the end state of a task that was cancelled while it ran: what it throws now
+	 * is the consequence of the cancel, unless it is a fatal error of its own.
+	 */
+	final int outcomeAfterCancel(int end) {
+		boolean ownFatal = end == FATAL && !isInterruption(this.exception);
+		return (end == SUCCESS || ownFatal) ? end : CANCELLED;
+	}
+
+	/**
+	 * End the task on the thread that ran its work.
+	 * @param result the value, if {@code failure} is {@code null}
+	 * @param failure what the work threw, or {@code null}
 	 */
 	final void finish(Object result, Throwable failure) {
-		Throwable cause = (failure != null) ? FatalErrorPolicy.unwrap(failure) : null;
-		boolean fatal = cause != null && this.batch.isFatal(cause);
-		if (cause == null) {
-			this.value = result;
-		}
-		else {
-			this.exception = cause;
-		}
-		int end = (cause == null) ? SUCCESS : (fatal ? FATAL : FAILED);
-		if (end == FAILED && isInterruption(cause) && this.batch.isCancelled()) {
-			// Interrupted because an enclosing batch was cancelled: not a failure of its
-			// own
-			end = CANCELLED;
-		}
-		if (STATE.compareAndSet(this, RUNNING, end)) {
+		int end = outcome(result, failure);
+		if (tryEnd(end)) {
 			ended(end);
 			return;
 		}
-		// Cancelled while running: what it throws now is the consequence of the cancel,
-		// unless it is a fatal error of its own.
-		awaitInterruptDelivered();
-		if (cause != null && !(fatal && !isInterruption(cause))) {
-			end = CANCELLED;
+		awaitInterrupt();
+		end = outcomeAfterCancel(end);
+		if (endAfterCancel(end)) {
+			ended(end);
 		}
-		for (;;) {
-			int current = this.state;
-			if (current != INTERRUPTING && current != INTERRUPTED) {
-				this.batch.taskEndedAfterAbandon(this, cause);
-				return;
-			}
-			if (STATE.compareAndSet(this, current, end)) {
-				ended(end);
-				return;
-			}
-		}
-	}
-
-	/**
-	 * Cancel this task for its batch.
-	 * @return {@code true} if this call cancelled the task, {@code false} if it had
-	 * already ended or been cancelled
-	 */
-	final boolean cancel() {
-		for (;;) {
-			int current = this.state;
-			if (current == NEW) {
-				if (STATE.compareAndSet(this, NEW, CANCELLED)) {
-					ended(CANCELLED);
-					return true;
-				}
-			}
-			else if (current == RUNNING) {
-				if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
-					try {
-						interruptRun();
-					}
-					finally {
-						STATE.compareAndSet(this, INTERRUPTING, INTERRUPTED);
-					}
-					return true;
-				}
-			}
-			else {
-				return false;
-			}
-		}
-	}
-
-	/**
-	 * Give up waiting for this task, once the grace period after a cancel has passed.
-	 * @return {@code true} if the task had still not ended
-	 */
-	boolean abandon() {
-		for (int attempt = 0;;) {
-			int current = this.state;
-			if (current < INTERRUPTING || current > INTERRUPTED) {
-				return current < SUCCESS && STATE.compareAndSet(this, current, ABANDONED);
-			}
-			if (current == INTERRUPTED && STATE.compareAndSet(this, INTERRUPTED, ABANDONED)) {
-				return true;
-			}
-			backOff(attempt++);
+		else {
+			this.batch.taskEndedAfterAbandon(this, this.exception);
 		}
 	}
 
@@ -226,6 +155,35 @@ abstract class TaskRun<T> implements Subtask<T> {
 	void ended(int end) {
 		recordEnd(end);
 		this.batch.taskEnded(this, end);
+	}
+
+	/**
+	 * Cancel this task because its batch was cancelled.
+	 * @return {@code true} if this call prevented or stopped the task
+	 */
+	boolean cancelForBatch() {
+		return cancel();
+	}
+
+	/**
+	 * Give up waiting for this task, once the grace period after a cancel has passed.
+	 * @return {@code true} if the task had still not ended
+	 */
+	boolean abandon() {
+		for (int attempt = 0;;) {
+			int current = rawState();
+			if (current >= SUCCESS) {
+				return false;
+			}
+			if (current == INTERRUPTING) {
+				// The interrupt must be delivered before the runner may stop waiting for
+				// it, or it would reach the next work of that thread
+				backOff(attempt++);
+			}
+			else if (compareAndSetState(current, ABANDONED)) {
+				return true;
+			}
+		}
 	}
 
 	/**
@@ -245,67 +203,26 @@ abstract class TaskRun<T> implements Subtask<T> {
 	}
 
 	/**
-	 * Stop the running work: interrupt its thread, or cancel its future.
-	 */
-	abstract void interruptRun();
-
-	/**
-	 * Wait until the interrupt aimed at this task has been delivered, and clear it from
-	 * the thread that runs the task, if that is this thread.
-	 */
-	void awaitInterruptDelivered() {
-	}
-
-	/**
-	 * Wait a moment for another thread to finish a short step, such as delivering an
-	 * interrupt. That interrupt may have woken the waiting thread on the other thread's
-	 * own CPU, pre-empting it: after a few spins, give the CPU back rather than burn the
-	 * time slice that the other thread needs.
-	 * @param attempt how many times the caller has waited already
-	 */
-	static void backOff(int attempt) {
-		if (attempt < 32) {
-			Thread.onSpinWait();
-		}
-		else {
-			Thread.yield();
-		}
-	}
-
-	final boolean isNew() {
-		return this.state == NEW;
-	}
-
-	/**
-	 * Return whether this task's thread has been, or is being, interrupted to cancel it.
-	 */
-	final boolean isInterruptAimedAt() {
-		int current = this.state;
-		return current == INTERRUPTING || current == INTERRUPTED;
-	}
-
-	final boolean isInterrupting() {
-		return this.state == INTERRUPTING;
-	}
-
-	/**
 	 * Return whether this task, its batch, or a batch that encloses it has been
 	 * cancelled.
 	 */
 	final boolean isCancelled() {
-		int current = this.state;
+		int current = rawState();
 		return isInterruptAimedAt() || current == CANCELLED || current == ABANDONED || this.batch.isCancelled();
 	}
 
-	private static boolean isInterruption(Throwable exception) {
+	static boolean isInterruption(Throwable exception) {
 		return exception instanceof InterruptedException || exception instanceof CancellationException
 				|| exception instanceof ParallelInterruptedException
 				|| exception instanceof java.io.InterruptedIOException
 				|| exception instanceof java.nio.channels.ClosedByInterruptException;
 	}
 
-	final int rawState() {
-		return this.state;
+	/**
+	 * Return what the task's work threw, unwrapped, whatever its state.
+	 */
+	final Throwable thrown() {
+		return this.exception;
 	}
 
 	@Override
@@ -320,7 +237,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 
 	@Override
 	public final State state() {
-		return state(this.state);
+		return state(rawState());
 	}
 
 	private static State state(int state) {
@@ -336,7 +253,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public final T get() {
-		if (this.state != SUCCESS) {
+		if (rawState() != SUCCESS) {
 			throw new IllegalStateException("Task '" + name() + "' has no value: its state is " + state(),
 					this.exception);
 		}
@@ -345,7 +262,7 @@ abstract class TaskRun<T> implements Subtask<T> {
 
 	@Override
 	public final Throwable exception() {
-		int current = this.state;
+		int current = rawState();
 		return (current == FAILED || current == FATAL || current == CANCELLED) ? this.exception : null;
 	}
 

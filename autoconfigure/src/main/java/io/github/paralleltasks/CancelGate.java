@@ -1,0 +1,357 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The run state of one piece of work that a batch may cancel — a task of the batch, or an
+ * {@code @Async} worker bound to one — and the one place where it is cancelled.
+ * <p>
+ * Possible state transitions: <pre>
+ * NEW -> RUNNING                       (tryRun or tryStart, by the thread that starts it)
+ * NEW -> cancelledState()              (cancel before it started, by the canceller)
+ * RUNNING -> an end state              (tryEnd, by the thread that runs it)
+ * RUNNING -> INTERRUPTING -> INTERRUPTED   (cancel: hooks first, then the interrupt)
+ * INTERRUPTING or INTERRUPTED -> an end state   (endAfterCancel, by the thread that
+ *                                               runs it, once the interrupt is delivered)
+ * </pre> Subclasses add end states from {@link #FIRST_END} on, and may move a state that
+ * has not ended to one of them by {@link #compareAndSetState(int, int)}. The order of the
+ * constants is part of the design: every state below {@link #FIRST_END} has not ended,
+ * every state from it on has.
+ * <p>
+ * "Not started yet, so it never will" and "it started, so interrupt it" are decided by
+ * one compare-and-set on {@code state}, as in {@link java.util.concurrent.FutureTask}:
+ * exactly one of the two happens. A cancel runs the registered {@link CancelHook hooks}
+ * before it interrupts, since an interrupt may close what a hook still needs (on a
+ * virtual thread it closes the socket that a JDBC driver's cancel request depends on).
+ *
+ * @author parallel-tasks authors
+ */
+abstract class CancelGate {
+
+	/** Not started: it may still start, or be cancelled without ever running. */
+	static final int NEW = 0;
+
+	/** Started and not cancelled. */
+	static final int RUNNING = 1;
+
+	/** Cancelled while running: the canceller is running the hooks and interrupting. */
+	static final int INTERRUPTING = 2;
+
+	/** Cancelled while running: the interrupt has been delivered. */
+	static final int INTERRUPTED = 3;
+
+	/** The first end state; subclasses number theirs from here on. */
+	static final int FIRST_END = 4;
+
+	/**
+	 * The hooks were taken by the canceller: a hook registered from now on runs at once.
+	 */
+	private static final CancelHook TAKEN = new CancelHook(null, () -> {
+	});
+
+	private static final ThreadLocal<CancelGate> CURRENT = new ThreadLocal<>();
+
+	private static final VarHandle STATE;
+
+	private static final VarHandle RUNNER;
+
+	private static final VarHandle HOOKS;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			STATE = lookup.findVarHandle(CancelGate.class, "state", int.class);
+			RUNNER = lookup.findVarHandle(CancelGate.class, "runner", Thread.class);
+			HOOKS = lookup.findVarHandle(CancelGate.class, "hooks", CancelHook.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private volatile int state;
+
+	/**
+	 * The thread that runs the work, if it runs on a thread of its own: claimed once by
+	 * compare-and-set before {@code state} becomes {@code RUNNING}, read by the canceller
+	 * after it saw {@code RUNNING}.
+	 */
+	private volatile Thread runner;
+
+	/**
+	 * The stack of hooks, last registered first: pushed and popped by the runner only,
+	 * taken whole by the canceller (set to {@code TAKEN}).
+	 */
+	private volatile CancelHook hooks;
+
+	/**
+	 * Return the gate that the current thread runs, if any.
+	 * @return the current gate, or {@code null}
+	 */
+	static CancelGate current() {
+		return CURRENT.get();
+	}
+
+	/**
+	 * Make this gate the current thread's gate until {@link #leave(CancelGate)}.
+	 * @return the gate that was current before
+	 */
+	final CancelGate enter() {
+		CancelGate previous = CURRENT.get();
+		CURRENT.set(this);
+		return previous;
+	}
+
+	/**
+	 * Restore what {@link #enter()} and the batch's context changed on this thread.
+	 * @param previous the gate that {@link #enter()} returned
+	 * @param context the scope of the batch's context, or {@code null}
+	 */
+	static void leave(CancelGate previous, TaskContextPropagator.Scope context) {
+		try {
+			if (context != null) {
+				context.close();
+			}
+		}
+		finally {
+			CURRENT.set(previous);
+		}
+	}
+
+	/**
+	 * Return the task of a batch that this work belongs to.
+	 * @return the task, or {@code null} if it belongs to none
+	 */
+	abstract TaskRun<?> task();
+
+	/**
+	 * Return the state that a cancel moves this gate to if it had not started.
+	 */
+	abstract int cancelledState();
+
+	/**
+	 * Called once when a cancel kept this gate from starting.
+	 */
+	abstract void prevented();
+
+	/**
+	 * Return whether the work may start now. Checked after the runner is claimed and
+	 * before {@code NEW -> RUNNING}, so a cancel published before it is always seen.
+	 */
+	boolean mayStart() {
+		return true;
+	}
+
+	/**
+	 * Stop the running work. The default interrupts the runner.
+	 */
+	void interruptRun() {
+		Thread thread = this.runner;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	/**
+	 * Claim this gate for the current thread and move it from {@code NEW} to
+	 * {@code RUNNING}.
+	 * @return {@code false} if another thread runs it, or if it was cancelled or may not
+	 * start
+	 */
+	final boolean tryRun() {
+		if (this.state != NEW || !RUNNER.compareAndSet(this, null, Thread.currentThread())) {
+			return false;
+		}
+		return mayStart() && STATE.compareAndSet(this, NEW, RUNNING);
+	}
+
+	/**
+	 * Move this gate from {@code NEW} to {@code RUNNING} for work that runs on no thread
+	 * of its own, such as a future.
+	 * @return {@code false} if it was cancelled or may not start
+	 */
+	final boolean tryStart() {
+		return mayStart() && STATE.compareAndSet(this, NEW, RUNNING);
+	}
+
+	/**
+	 * Keep this gate from starting, or stop it if it runs: run its hooks, then
+	 * {@link #interruptRun()}.
+	 * @return {@code true} if this call prevented or stopped it; {@code false} if it had
+	 * ended or was cancelled already
+	 */
+	final boolean cancel() {
+		for (;;) {
+			int current = this.state;
+			if (current == NEW) {
+				if (STATE.compareAndSet(this, NEW, cancelledState())) {
+					prevented();
+					return true;
+				}
+			}
+			else if (current == RUNNING) {
+				if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+					try {
+						runHooks();
+						interruptRun();
+					}
+					finally {
+						// Whatever happened, the runner must not wait for ever. A
+						// compare-
+						// and-set, not a plain write: work with no runner of its own (a
+						// future's) may have ended meanwhile, on this very thread
+						STATE.compareAndSet(this, INTERRUPTING, INTERRUPTED);
+					}
+					return true;
+				}
+			}
+			else {
+				return false;
+			}
+		}
+	}
+
+	/**
+	 * Move this gate from {@code RUNNING} to an end state, on the runner's thread.
+	 * @param end the end state
+	 * @return {@code false} if it was cancelled (or abandoned) meanwhile
+	 */
+	final boolean tryEnd(int end) {
+		dropHooks();
+		return STATE.compareAndSet(this, RUNNING, end);
+	}
+
+	/**
+	 * Wait until a pending interrupt aimed at this gate has been delivered, then clear it
+	 * from the current thread if it is the runner: a pooled thread must not carry it into
+	 * the next work it runs.
+	 */
+	final void awaitInterrupt() {
+		if (this.runner != Thread.currentThread()) {
+			return;
+		}
+		for (int attempt = 0; this.state == INTERRUPTING; attempt++) {
+			backOff(attempt);
+		}
+		Thread.interrupted();
+	}
+
+	/**
+	 * Move a cancelled gate to an end state.
+	 * @param end the end state
+	 * @return {@code false} if it was no longer cancelled but, for instance, abandoned
+	 */
+	final boolean endAfterCancel(int end) {
+		for (;;) {
+			int current = this.state;
+			if (current != INTERRUPTING && current != INTERRUPTED) {
+				return false;
+			}
+			if (STATE.compareAndSet(this, current, end)) {
+				return true;
+			}
+		}
+	}
+
+	final boolean compareAndSetState(int expected, int state) {
+		return STATE.compareAndSet(this, expected, state);
+	}
+
+	final int rawState() {
+		return this.state;
+	}
+
+	final boolean isNew() {
+		return this.state == NEW;
+	}
+
+	/**
+	 * Return whether this gate's work has been, or is being, interrupted to cancel it.
+	 */
+	final boolean isInterruptAimedAt() {
+		int current = this.state;
+		return current == INTERRUPTING || current == INTERRUPTED;
+	}
+
+	/**
+	 * Register a hook to run when this gate is cancelled while it runs; called on the
+	 * runner's thread. A hook registered after the cancel runs at once.
+	 * @param action the hook
+	 * @return its registration
+	 */
+	final CancelRegistration register(AutoCloseable action) {
+		CancelHook hook = new CancelHook(this, action);
+		for (;;) {
+			CancelHook head = this.hooks;
+			if (head == TAKEN) {
+				hook.runOnce();
+				return hook;
+			}
+			CancelHook next = head;
+			while (next != null && next.isRemoved()) {
+				// Closed out of order: leave it behind now
+				next = next.next;
+			}
+			hook.next = next;
+			if (HOOKS.compareAndSet(this, head, hook)) {
+				return hook;
+			}
+		}
+	}
+
+	/**
+	 * Take a closed hook off the stack, if it is on top; called on the runner's thread.
+	 */
+	final void unlink(CancelHook hook) {
+		HOOKS.compareAndSet(this, hook, hook.next);
+	}
+
+	private void runHooks() {
+		CancelHook hook = (CancelHook) HOOKS.getAndSet(this, TAKEN);
+		for (; hook != null && hook != TAKEN; hook = hook.next) {
+			hook.runOnce();
+		}
+	}
+
+	private void dropHooks() {
+		// A hook that was never closed must not outlive its work
+		CancelHook head = this.hooks;
+		if (head != null && head != TAKEN) {
+			HOOKS.compareAndSet(this, head, null);
+		}
+	}
+
+	/**
+	 * Wait a moment for another thread to finish a short step, such as delivering an
+	 * interrupt. That interrupt may have woken the waiting thread on the other thread's
+	 * own CPU, pre-empting it: after a few spins, give the CPU back rather than burn the
+	 * time slice that the other thread needs.
+	 * @param attempt how many times the caller has waited already
+	 */
+	static void backOff(int attempt) {
+		if (attempt < 32) {
+			Thread.onSpinWait();
+		}
+		else {
+			Thread.yield();
+		}
+	}
+
+}
