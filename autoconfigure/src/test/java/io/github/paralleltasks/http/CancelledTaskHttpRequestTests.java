@@ -105,7 +105,7 @@ class CancelledTaskHttpRequestTests {
 
 	@ParameterizedTest
 	@FieldSource("io.github.paralleltasks.http.HttpClientFixtures#FACTORIES")
-	void requestThatCompletedLeavesNoAbortBehindAndItsConnectionIsReused(String factory) {
+	void connectionOfARequestThatCompletedBeforeItsTaskWasCancelledIsReused(String factory) {
 		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory)).run((context) -> {
 			RestClient client = context.getBean(RestClient.Builder.class).baseUrl(this.server.url()).build();
 			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
