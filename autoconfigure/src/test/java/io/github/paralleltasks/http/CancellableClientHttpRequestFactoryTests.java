@@ -93,8 +93,9 @@ class CancellableClientHttpRequestFactoryTests {
 		FatalTaskException exception = cancelAfter(arrived, () -> get("/slow"));
 		assertThat(exception.getResult().subtask(1).state()).isEqualTo(Subtask.State.CANCELLED);
 		assertThat(this.aborts).hasValue(1);
-		assertThat(this.server.slowRequests()).singleElement()
-			.satisfies((request) -> assertThat(request.clientClosedNanos()).isNotZero());
+		SlowHttpServer.SlowRequest request = this.server.slowRequests().get(0);
+		assertThat(request.awaitEnd(CancelledSiblings.CLOSE_MARGIN)).isTrue();
+		assertThat(request.clientClosedNanos()).as("client closed at").isNotZero();
 	}
 
 	@Test
