@@ -125,8 +125,16 @@ class CancelledTaskHttpRequestTests {
 			assertThat(((FatalTaskException) thrown).getResult().subtask(1).state()).isEqualTo(Subtask.State.CANCELLED);
 			assertThat(client.get().uri("/fast").retrieve().body(String.class)).isEqualTo("fast");
 			assertThat(this.server.fastRequests()).isEqualTo(2);
-			assertThat(this.server.connections()).as("connections opened").isOne();
 			assertThat(this.server.closedConnections()).as("connections closed").isZero();
+			if (!"jetty".equals(factory)) {
+				assertThat(this.server.connections()).as("connections opened").isOne();
+			}
+			else {
+				// Jetty releases a connection to its pool on one of its own threads,
+				// after
+				// the response was read: the next request may come first and open another
+				assertThat(this.server.connections()).as("connections opened").isBetween(1, 2);
+			}
 		});
 	}
 
