@@ -175,8 +175,14 @@ public class ParallelTaskProperties {
 
 		private final Jdbc jdbc = new Jdbc();
 
+		private final Http http = new Http();
+
 		public Jdbc getJdbc() {
 			return this.jdbc;
+		}
+
+		public Http getHttp() {
+			return this.http;
 		}
 
 		/**
@@ -188,6 +194,28 @@ public class ParallelTaskProperties {
 			 * Whether to wrap the application's DataSource beans so that a statement that
 			 * a cancelled task is executing is cancelled in the database, before the
 			 * task's thread is interrupted.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+		/**
+		 * Properties of the HTTP requests of cancelled tasks.
+		 */
+		public static class Http {
+
+			/**
+			 * Whether a cancelled task aborts the HTTP request it is executing through a
+			 * RestClient or RestTemplate built with Spring Boot's auto-configured
+			 * ClientHttpRequestFactoryBuilder, before its thread is interrupted.
 			 */
 			private boolean enabled = true;
 
