@@ -130,6 +130,21 @@ final class TestTasks {
 	}
 
 	/**
+	 * Wait for the given latch, at most for {@link #WAIT}, where no checked exception may
+	 * be thrown (in a scope's callback, for instance): an interrupt is kept in the
+	 * thread's flag and fails the wait.
+	 */
+	static void awaitUnchecked(CountDownLatch latch) {
+		try {
+			await(latch);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a latch", ex);
+		}
+	}
+
+	/**
 	 * Return an Awaitility condition factory that polls often, for at most {@link #WAIT}.
 	 */
 	static ConditionFactory eventually() {

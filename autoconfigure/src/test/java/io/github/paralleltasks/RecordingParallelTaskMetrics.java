@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link ParallelTaskMetrics} that records every event, so that the tests of the engine
+ * read what a batch did without Micrometer.
+ *
+ * <p>
+ * Names are as the engine passes them: {@code null} when the developer gave none.
+ *
+ * @author parallel-tasks authors
+ */
+final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
+
+	private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Cancel> cancels = new ConcurrentLinkedQueue<>();
+
+	private final Queue<BatchEnd> batchEnds = new ConcurrentLinkedQueue<>();
+
+	private final Queue<TaskEnd> taskEnds = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger batchesStarted = new AtomicInteger();
+
+	private final AtomicInteger tasksStarted = new AtomicInteger();
+
+	@Override
+	public void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
+		this.failures.add(new Failure(batchName, taskName, exception, fatal));
+	}
+
+	@Override
+	public void tasksCancelled(String batchName, CancelReason reason, int count) {
+		this.cancels.add(new Cancel(batchName, reason, count));
+	}
+
+	@Override
+	public BatchRecording batchStarted(String batchName, int expectedSize) {
+		this.batchesStarted.incrementAndGet();
+		return new BatchRecording() {
+
+			@Override
+			public TaskRecording taskStarted(String taskName, int index) {
+				RecordingParallelTaskMetrics.this.tasksStarted.incrementAndGet();
+				return new TaskRecording() {
+
+					@Override
+					public void taskEnded(Subtask.State state, Throwable exception) {
+						RecordingParallelTaskMetrics.this.taskEnds
+							.add(new TaskEnd(batchName, taskName, index, state, exception));
+					}
+
+				};
+			}
+
+			@Override
+			public void batchEnded(BatchOutcome outcome, Throwable error) {
+				RecordingParallelTaskMetrics.this.batchEnds.add(new BatchEnd(batchName, outcome, error));
+			}
+
+		};
+	}
+
+	/**
+	 * Return the tolerated failures, in the order they were recorded.
+	 */
+	List<Failure> tolerated() {
+		return this.failures.stream().filter((failure) -> !failure.fatal()).toList();
+	}
+
+	/**
+	 * Return the fatal failures, in the order they were recorded.
+	 */
+	List<Failure> fatal() {
+		return this.failures.stream().filter(Failure::fatal).toList();
+	}
+
+	/**
+	 * Return how many tasks were cancelled for the given reason, in any batch.
+	 */
+	int cancelled(CancelReason reason) {
+		return this.cancels.stream().filter((cancel) -> cancel.reason() == reason).mapToInt(Cancel::count).sum();
+	}
+
+	/**
+	 * Return how many tasks of batches of the given name were cancelled for the given
+	 * reason.
+	 */
+	int cancelled(String batchName, CancelReason reason) {
+		return this.cancels.stream()
+			.filter((cancel) -> Objects.equals(cancel.batchName(), batchName) && cancel.reason() == reason)
+			.mapToInt(Cancel::count)
+			.sum();
+	}
+
+	/**
+	 * Return how many tasks were cancelled, for any reason.
+	 */
+	int cancelled() {
+		return this.cancels.stream().mapToInt(Cancel::count).sum();
+	}
+
+	/**
+	 * Return the outcomes of the batches that ended, in the order they ended.
+	 */
+	List<BatchOutcome> outcomes() {
+		return this.batchEnds.stream().map(BatchEnd::outcome).toList();
+	}
+
+	/**
+	 * Return how many batches ended with the given outcome.
+	 */
+	long batches(BatchOutcome outcome) {
+		return this.batchEnds.stream().filter((end) -> end.outcome() == outcome).count();
+	}
+
+	/**
+	 * Return the ends of the batches, in the order they ended.
+	 */
+	List<BatchEnd> batchEnds() {
+		return new ArrayList<>(this.batchEnds);
+	}
+
+	/**
+	 * Return the ends of the tasks that had started, in the order they ended.
+	 */
+	List<TaskEnd> taskEnds() {
+		return new ArrayList<>(this.taskEnds);
+	}
+
+	/**
+	 * Return how many batches started.
+	 */
+	int batchesStarted() {
+		return this.batchesStarted.get();
+	}
+
+	/**
+	 * Return how many tasks started.
+	 */
+	int tasksStarted() {
+		return this.tasksStarted.get();
+	}
+
+	/**
+	 * Return how many tasks have started and not ended yet.
+	 */
+	int tasksRunning() {
+		return this.tasksStarted.get() - this.taskEnds.size();
+	}
+
+	/**
+	 * An exception a task threw.
+	 *
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param taskName the name of the task, or {@code null}
+	 * @param exception the exception, unwrapped
+	 * @param fatal whether it was fatal
+	 */
+	record Failure(String batchName, String taskName, Throwable exception, boolean fatal) {
+
+	}
+
+	/**
+	 * Tasks that a batch cancelled.
+	 *
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param reason why
+	 * @param count how many
+	 */
+	record Cancel(String batchName, CancelReason reason, int count) {
+
+	}
+
+	/**
+	 * The end of a batch.
+	 *
+	 * @param batchName the name of the batch, or {@code null}
+	 * @param outcome how it ended
+	 * @param error the exception it threw, or {@code null}
+	 */
+	record BatchEnd(String batchName, BatchOutcome outcome, Throwable error) {
+
+	}
+
+	/**
+	 * The end of a task that had started.
+	 *
+	 * @param batchName the name of its batch, or {@code null}
+	 * @param taskName the name of the task, or {@code null}
+	 * @param index its position in the batch
+	 * @param state how it ended
+	 * @param exception what it ended with, or {@code null}
+	 */
+	record TaskEnd(String batchName, String taskName, int index, Subtask.State state, Throwable exception) {
+
+	}
+
+}
