@@ -195,11 +195,16 @@ final class TestTasks {
 	 *
 	 * @param thread the thread
 	 * @param interrupted whether its interrupt flag was set
+	 * @param cancelled whether the thread saw a cancelled batch
 	 */
-	record Probe(Thread thread, boolean interrupted) {
+	record Probe(Thread thread, boolean interrupted, boolean cancelled) {
 
+		/**
+		 * Return what the current thread shows now.
+		 */
 		static Probe ofCurrentThread() {
-			return new Probe(Thread.currentThread(), Thread.currentThread().isInterrupted());
+			Thread thread = Thread.currentThread();
+			return new Probe(thread, thread.isInterrupted(), ParallelTaskTemplate.isCancelled());
 		}
 
 	}
