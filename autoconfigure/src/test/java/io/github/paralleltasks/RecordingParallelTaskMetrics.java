@@ -123,6 +123,13 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 	}
 
 	/**
+	 * Return the cancels of tasks, in the order they were recorded.
+	 */
+	List<Cancel> cancels() {
+		return new ArrayList<>(this.cancels);
+	}
+
+	/**
 	 * Return the outcomes of the batches that ended, in the order they ended.
 	 */
 	List<BatchOutcome> outcomes() {
