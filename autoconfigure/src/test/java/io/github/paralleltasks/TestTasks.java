@@ -32,17 +32,18 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
 /**
- * Tasks, waits and metric readings shared by the tests of parallel tasks.
+ * Tasks and waits shared by the tests of parallel tasks; the public ones by the tests of
+ * every package.
  *
  * @author parallel-tasks authors
  */
-final class TestTasks {
+public final class TestTasks {
 
 	/**
 	 * How long a sibling works when nothing stops it: far longer than any batch of these
 	 * tests may take.
 	 */
-	static final Duration LONG_WORK = Duration.ofSeconds(20);
+	public static final Duration LONG_WORK = Duration.ofSeconds(20);
 
 	/**
 	 * How long a test waits for something that should happen at once before it fails.
@@ -67,8 +68,12 @@ final class TestTasks {
 	/**
 	 * Return a task that tells it started, then sleeps for {@link #LONG_WORK} and, when
 	 * interrupted, records its name and throws the {@link InterruptedException}.
+	 * @param name the name to record, which the task returns if it is not interrupted
+	 * @param started the latch to count down when the task starts
+	 * @param interrupted where to record the name when the task is interrupted
+	 * @return the task
 	 */
-	static Callable<String> sleeper(String name, CountDownLatch started, Collection<String> interrupted) {
+	public static Callable<String> sleeper(String name, CountDownLatch started, Collection<String> interrupted) {
 		return () -> {
 			started.countDown();
 			try {
@@ -197,12 +202,13 @@ final class TestTasks {
 	 * @param interrupted whether its interrupt flag was set
 	 * @param cancelled whether the thread saw a cancelled batch
 	 */
-	record Probe(Thread thread, boolean interrupted, boolean cancelled) {
+	public record Probe(Thread thread, boolean interrupted, boolean cancelled) {
 
 		/**
 		 * Return what the current thread shows now.
+		 * @return the probe
 		 */
-		static Probe ofCurrentThread() {
+		public static Probe ofCurrentThread() {
 			Thread thread = Thread.currentThread();
 			return new Probe(thread, thread.isInterrupted(), ParallelTaskTemplate.isCancelled());
 		}

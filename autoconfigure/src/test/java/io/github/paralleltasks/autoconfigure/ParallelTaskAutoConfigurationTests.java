@@ -17,14 +17,13 @@
 package io.github.paralleltasks.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalErrorPolicy;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTask;
@@ -32,6 +31,8 @@ import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.TaskContextPropagator;
+import io.github.paralleltasks.TestExceptions.FatalTestException;
+import io.github.paralleltasks.TestTasks;
 import io.github.paralleltasks.micrometer.ContextSnapshotPropagator;
 import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -211,21 +212,11 @@ class ParallelTaskAutoConfigurationTests {
 
 	private static void assertFatalErrorInterruptsSibling(ParallelTaskTemplate template) {
 		CountDownLatch siblingRunning = new CountDownLatch(1);
-		AtomicReference<Throwable> siblingEnd = new AtomicReference<>();
-		Callable<String> sibling = () -> {
-			siblingRunning.countDown();
-			try {
-				Thread.sleep(TimeUnit.SECONDS.toMillis(30));
-				return "finished";
-			}
-			catch (InterruptedException ex) {
-				siblingEnd.set(ex);
-				throw ex;
-			}
-		};
+		Collection<String> interrupted = new ConcurrentLinkedQueue<>();
+		Callable<String> sibling = TestTasks.sleeper("sibling", siblingRunning, interrupted);
 		Callable<String> failing = () -> {
 			siblingRunning.await();
-			throw new OrderGoneException();
+			throw new FatalTestException("Order is gone");
 		};
 		long start = System.nanoTime();
 		assertThatExceptionOfType(FatalTaskException.class)
@@ -233,16 +224,11 @@ class ParallelTaskAutoConfigurationTests {
 				.invokeAll(List.of(ParallelTask.named("sibling", sibling), ParallelTask.named("failing", failing))))
 			.satisfies((ex) -> {
 				assertThat(ex.taskName()).isEqualTo("failing");
-				assertThat(ex.getCause()).isInstanceOf(OrderGoneException.class);
+				assertThat(ex.getCause()).isInstanceOf(FatalTestException.class);
 				assertThat(ex.getResult().subtask(0).state()).isEqualTo(Subtask.State.CANCELLED);
 			});
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(siblingEnd.get()).isInstanceOf(InterruptedException.class);
-	}
-
-	@FatalError
-	static class OrderGoneException extends RuntimeException {
-
+		assertThat(interrupted).containsExactly("sibling");
 	}
 
 	@Configuration(proxyBeanMethods = false)
