@@ -98,6 +98,36 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 	}
 
 	/**
+	 * Return how many tolerated exceptions of exactly the given class were recorded.
+	 */
+	long tolerated(Class<? extends Throwable> type) {
+		return tolerated().stream().filter((failure) -> failure.exception().getClass() == type).count();
+	}
+
+	/**
+	 * Return how many tolerated exceptions of exactly the given class tasks of the given
+	 * names threw.
+	 */
+	long tolerated(String batchName, String taskName, Class<? extends Throwable> type) {
+		return tolerated().stream().filter((failure) -> failure.is(batchName, taskName, type)).count();
+	}
+
+	/**
+	 * Return how many fatal exceptions of exactly the given class were recorded.
+	 */
+	long fatal(Class<? extends Throwable> type) {
+		return fatal().stream().filter((failure) -> failure.exception().getClass() == type).count();
+	}
+
+	/**
+	 * Return how many fatal exceptions of exactly the given class tasks of the given
+	 * names threw.
+	 */
+	long fatal(String batchName, String taskName, Class<? extends Throwable> type) {
+		return fatal().stream().filter((failure) -> failure.is(batchName, taskName, type)).count();
+	}
+
+	/**
 	 * Return how many tasks were cancelled for the given reason, in any batch.
 	 */
 	int cancelled(CancelReason reason) {
@@ -187,6 +217,11 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 	 * @param fatal whether it was fatal
 	 */
 	record Failure(String batchName, String taskName, Throwable exception, boolean fatal) {
+
+		boolean is(String batchName, String taskName, Class<? extends Throwable> type) {
+			return Objects.equals(this.batchName, batchName) && Objects.equals(this.taskName, taskName)
+					&& this.exception.getClass() == type;
+		}
 
 	}
 

@@ -24,10 +24,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
@@ -165,26 +161,6 @@ public final class TestTasks {
 	 */
 	static Duration since(long startNanos) {
 		return Duration.ofNanos(System.nanoTime() - startNanos);
-	}
-
-	/**
-	 * Return the sum of the counters of the given name that carry the given tags, zero if
-	 * none was registered.
-	 */
-	static double count(MeterRegistry registry, String name, String... tags) {
-		return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
-	}
-
-	/**
-	 * Return how many batches ended with the given outcome.
-	 */
-	static long batches(MeterRegistry registry, String outcome) {
-		return registry.find(ParallelTaskMetricNames.BATCH)
-			.tags(ParallelTaskMetricNames.OUTCOME_TAG, outcome)
-			.timers()
-			.stream()
-			.mapToLong(Timer::count)
-			.sum();
 	}
 
 	/**
