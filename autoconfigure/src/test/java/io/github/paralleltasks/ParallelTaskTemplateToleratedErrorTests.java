@@ -25,6 +25,10 @@ import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.ToleratedTestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  *
  * @author parallel-tasks authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ParallelTaskTemplateToleratedErrorTests {
 
 	private final TestPools pools = new TestPools();
@@ -105,6 +110,21 @@ class ParallelTaskTemplateToleratedErrorTests {
 		assertThat(this.metrics.fatal().size()).isZero();
 		assertThat(this.metrics.cancelled()).isZero();
 		assertThat(this.metrics.batches(BatchOutcome.PARTIAL)).isEqualTo(1);
+	}
+
+	@Test
+	void toleratedFailureIsLoggedOnceAtWarnWithTaskBatchAndException(CapturedOutput output) {
+		ParallelTaskTemplate template = template(2).batch("checkout");
+		List<Callable<String>> tasks = List.of(ParallelTask.named("prices", () -> {
+			throw new IllegalStateException("no price");
+		}), () -> "stock");
+		ParallelResult<String> result = template.invokeAll(tasks);
+		assertThat(result.failures()).hasSize(1);
+		String message = "Task 'prices' of batch 'checkout' failed with tolerated error "
+				+ IllegalStateException.class.getName() + ": no price";
+		assertThat(output.getAll().lines().filter((line) -> line.contains(message))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN"));
+		assertThat(output.getAll().split("failed with tolerated error", -1)).as("tolerated errors logged").hasSize(2);
 	}
 
 	@Test

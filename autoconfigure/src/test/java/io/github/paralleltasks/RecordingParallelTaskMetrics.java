@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link ParallelTaskMetrics} that records every event, so that the tests of the engine
@@ -46,14 +48,25 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 
 	private final AtomicInteger tasksStarted = new AtomicInteger();
 
+	// Totals, so that a test that runs thousands of batches reads them at once
+	private final LongAdder toleratedCount = new LongAdder();
+
+	private final LongAdder fatalCount = new LongAdder();
+
+	private final LongAdder cancelledCount = new LongAdder();
+
+	private final AtomicLongArray outcomeCounts = new AtomicLongArray(BatchOutcome.values().length);
+
 	@Override
 	public void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
 		this.failures.add(new Failure(batchName, taskName, exception, fatal));
+		(fatal ? this.fatalCount : this.toleratedCount).increment();
 	}
 
 	@Override
 	public void tasksCancelled(String batchName, CancelReason reason, int count) {
 		this.cancels.add(new Cancel(batchName, reason, count));
+		this.cancelledCount.add(count);
 	}
 
 	@Override
@@ -78,6 +91,7 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 			@Override
 			public void batchEnded(BatchOutcome outcome, Throwable error) {
 				RecordingParallelTaskMetrics.this.batchEnds.add(new BatchEnd(batchName, outcome, error));
+				RecordingParallelTaskMetrics.this.outcomeCounts.incrementAndGet(outcome.ordinal());
 			}
 
 		};
@@ -148,8 +162,22 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 	/**
 	 * Return how many tasks were cancelled, for any reason.
 	 */
-	int cancelled() {
-		return this.cancels.stream().mapToInt(Cancel::count).sum();
+	long cancelled() {
+		return this.cancelledCount.sum();
+	}
+
+	/**
+	 * Return how many tolerated exceptions were recorded.
+	 */
+	long toleratedCount() {
+		return this.toleratedCount.sum();
+	}
+
+	/**
+	 * Return how many fatal exceptions were recorded.
+	 */
+	long fatalCount() {
+		return this.fatalCount.sum();
 	}
 
 	/**
@@ -170,7 +198,7 @@ final class RecordingParallelTaskMetrics implements ParallelTaskMetrics {
 	 * Return how many batches ended with the given outcome.
 	 */
 	long batches(BatchOutcome outcome) {
-		return this.batchEnds.stream().filter((end) -> end.outcome() == outcome).count();
+		return this.outcomeCounts.get(outcome.ordinal());
 	}
 
 	/**
