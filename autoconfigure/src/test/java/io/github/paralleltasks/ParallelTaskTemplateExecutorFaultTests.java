@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 import io.github.paralleltasks.Subtask.State;
-import io.github.paralleltasks.TestExceptions.FatalTestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -228,6 +227,8 @@ class ParallelTaskTemplateExecutorFaultTests {
 		// As on context close: shutdownNow() interrupts the running task and drops the
 		// queued one, cancelling only the queued tasks that are Futures
 		pool.shutdown();
+		// Released at once, whether the dropped task fails (it was refused, after all)
+		// or is cancelled (say, for a shutdown); never left waiting for it
 		CallerThread.Outcome outcome = caller.outcome();
 		ParallelResult<?> result = (outcome.exception() instanceof ParallelTaskException ex) ? ex.getResult()
 				: (ParallelResult<?>) outcome.value();
@@ -249,6 +250,8 @@ class ParallelTaskTemplateExecutorFaultTests {
 		await(running);
 		List<Runnable> drained = pool.shutdownNow();
 		assertThat(drained).hasSize(1);
+		// Released at once, whether the dropped task fails (it was refused, after all)
+		// or is cancelled (say, for a shutdown); never left waiting for it
 		CallerThread.Outcome outcome = caller.outcome();
 		ParallelResult<?> result = (outcome.exception() instanceof ParallelTaskException ex) ? ex.getResult()
 				: (ParallelResult<?>) outcome.value();
