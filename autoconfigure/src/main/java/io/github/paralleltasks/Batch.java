@@ -367,7 +367,7 @@ final class Batch {
 	 */
 	private void runUnstartedTasks() {
 		TaskRun<?>[] current = this.tasks;
-		for (int i = this.size - 1; i >= 0 && isOpen(); i--) {
+		for (int i = this.size - 1; i >= 0 && !isCancelled(); i--) {
 			if (current[i] instanceof CallableRun<?> run && run.isNew()) {
 				run.run();
 			}

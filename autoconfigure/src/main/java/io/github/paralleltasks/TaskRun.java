@@ -94,7 +94,9 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	@Override
 	final boolean mayStart() {
-		return this.batch.isOpen();
+		// Not when an enclosing batch was cancelled either: this batch's owner cancels
+		// it as soon as it sees that, and the task must not start meanwhile
+		return !this.batch.isCancelled();
 	}
 
 	/**

@@ -136,11 +136,33 @@ class FatalErrorPolicyTests {
 	}
 
 	@Test
-	void decisionIsTheSameWhenAskedAgain() {
-		for (int i = 0; i < 3; i++) {
-			assertThat(this.annotated.isFatal(new FatalTestException("again"))).isTrue();
-			assertThat(this.annotated.isFatal(new ToleratedTestException("again"))).isFalse();
-		}
+	void decisionCachedForAClassDecidesNeitherForItsSubclassesNorForOtherPolicies() {
+		// Each decision is cached by class: asked first, the superclass must not decide
+		// for its subclasses, a subclass not for its superclass, and one policy not for
+		// another
+		assertThat(this.annotated.isFatal(new ToleratedTestException("tolerated first"))).isFalse();
+		assertThat(this.annotated.isFatal(new FatalSubclassOfToleratedException("annotated subclass"))).isTrue();
+		assertThat(this.annotated.isFatal(new SubclassOfFatalException("subclass first"))).isTrue();
+		assertThat(this.annotated.isFatal(new RuntimeException("superclass of both"))).isFalse();
+		assertThat(this.annotated.isFatal(new ConfiguredSubclassException("annotated policy first"))).isFalse();
+		assertThat(this.configured.isFatal(new ConfiguredSubclassException("configured policy"))).isTrue();
+		assertThat(FatalErrorPolicy.of(List.of(ToleratedTestException.class))
+			.isFatal(new ToleratedTestException("fatal to a third policy"))).isTrue();
+		assertThat(this.annotated.isFatal(new ToleratedTestException("asked again"))).isFalse();
+	}
+
+	@Test
+	void nestedBatchFailuresOfTheSameClassAreJudgedEachByItsOwnCause() {
+		// Both are FatalTaskExceptions: the decision must follow the cause, not be cached
+		// for the class of the wrapper
+		FatalTaskException fatalCause = new FatalTaskException("child", new FatalTestException("fatal"),
+				ParallelResult.empty());
+		FatalTaskException toleratedCause = new FatalTaskException("child", new IllegalStateException("tolerated"),
+				ParallelResult.empty());
+		assertThat(this.annotated.isFatal(fatalCause)).isTrue();
+		assertThat(this.annotated.isFatal(toleratedCause)).isFalse();
+		assertThat(this.annotated.isFatal(new CompletionException(toleratedCause))).isFalse();
+		assertThat(this.annotated.isFatal(new CompletionException(fatalCause))).isTrue();
 	}
 
 	static Stream<Throwable> wrappers() {
@@ -149,6 +171,18 @@ class FatalErrorPolicyTests {
 				new UndeclaredThrowableException(fatal), new InvocationTargetException(fatal),
 				new ExecutionException(new CompletionException(
 						new InvocationTargetException(new UndeclaredThrowableException(fatal)))));
+	}
+
+	/**
+	 * Fatal, though its superclass is tolerated.
+	 */
+	@FatalError
+	static class FatalSubclassOfToleratedException extends ToleratedTestException {
+
+		FatalSubclassOfToleratedException(String message) {
+			super(message);
+		}
+
 	}
 
 	@ParameterizedTest

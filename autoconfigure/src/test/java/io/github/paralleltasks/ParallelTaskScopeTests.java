@@ -24,19 +24,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.paralleltasks.TestTasks.await;
-import static io.github.paralleltasks.TestTasks.count;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static io.github.paralleltasks.TestTasks.throwingAfter;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +51,7 @@ class ParallelTaskScopeTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final Collection<String> interrupted = new ConcurrentLinkedQueue<>();
 
@@ -68,7 +66,7 @@ class ParallelTaskScopeTests {
 	@BeforeEach
 	void createTemplate() {
 		this.pool = this.pools.fixed(2);
-		this.template = ParallelTaskTemplate.builder(this.pool).meterRegistry(this.registry).build();
+		this.template = ParallelTaskTemplate.builder(this.pool).metrics(this.metrics).build();
 	}
 
 	@AfterEach
@@ -91,7 +89,7 @@ class ParallelTaskScopeTests {
 			return name.get() + ":" + stock.get() + ":" + price.get() + ":" + async.get();
 		});
 		assertThat(summary).isEqualTo("widget:42:9.5:a");
-		assertThat(TestTasks.batches(this.registry, "success")).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.SUCCESS)).isEqualTo(1);
 	}
 
 	@Test
@@ -136,8 +134,8 @@ class ParallelTaskScopeTests {
 		// Already ended when execute returned, not just interrupted
 		assertThat(this.sleeping.get().state()).isEqualTo(State.CANCELLED);
 		assertThat(this.interrupted).containsExactly("sleeper");
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED, "reason", "closed")).isEqualTo(1);
-		assertThat(TestTasks.batches(this.registry, "cancelled")).isEqualTo(1);
+		assertThat(this.metrics.cancelled(CancelReason.CLOSED)).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.CANCELLED)).isEqualTo(1);
 		assertThat(Thread.interrupted()).as("caller's interrupt flag").isFalse();
 		TestPools.awaitIdle(this.pool);
 	}
@@ -184,25 +182,61 @@ class ParallelTaskScopeTests {
 		assertThat(ex.taskName()).isEqualTo("payment");
 		assertThat(this.sleeping.get().state()).isEqualTo(State.CANCELLED);
 		assertThat(this.interrupted).containsExactly("sleeper");
-		assertThat(TestTasks.batches(this.registry, "fatal")).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.FATAL)).isEqualTo(1);
 		TestPools.awaitIdle(this.pool);
 	}
 
 	@Test
-	void taskForkedAfterTheScopeWasCancelledNeverStartsAndIsCounted() {
+	void taskAndCallForkedAfterTheScopeWasCancelledNeverStartAndAreCountedForTheirBatch() {
 		AtomicInteger starts = new AtomicInteger();
+		AtomicBoolean lateCallStarted = new AtomicBoolean();
 		AtomicReference<Subtask<Integer>> late = new AtomicReference<>();
-		catchThrowableOfType(FatalTaskException.class, () -> this.template.execute((scope) -> {
-			scope.fork(throwingAfter(new CountDownLatch(0), new FatalTestException("boom")));
-			TestTasks.eventually().until(scope::isCancelled);
-			late.set(scope.fork(starts::incrementAndGet));
-			return scope.join();
-		}));
+		AtomicReference<Subtask<Object>> lateAsync = new AtomicReference<>();
+		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class,
+				() -> this.template.batch("late-forks").execute((scope) -> {
+					scope.fork("failing", throwingAfter(new CountDownLatch(0), new FatalTestException("boom")));
+					TestTasks.eventually().until(scope::isCancelled);
+					late.set(scope.fork(starts::incrementAndGet));
+					lateAsync.set(scope.forkAsync("late-async", () -> {
+						lateCallStarted.set(true);
+						return CompletableFuture.completedFuture("never");
+					}));
+					return scope.join();
+				}));
+		assertThat(ex.taskName()).isEqualTo("failing");
 		assertThat(late.get().state()).isEqualTo(State.CANCELLED);
+		assertThat(lateAsync.get().state()).isEqualTo(State.CANCELLED);
 		TestTasks.eventually().until(() -> this.pool.getCompletedTaskCount() == 1);
 		assertThat(this.pool.getTaskCount()).as("tasks handed to the pool").isEqualTo(1);
 		assertThat(starts).hasValue(0);
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED, "reason", "fatal")).isEqualTo(1);
+		assertThat(lateCallStarted).isFalse();
+		assertThat(this.metrics.cancelled("late-forks", CancelReason.FATAL)).isEqualTo(2);
+	}
+
+	@Test
+	void scopeLeftWithoutJoinStillReportsAFatalErrorThatHappened() {
+		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class, () -> this.template.execute((scope) -> {
+			scope.fork("failing", throwingAfter(new CountDownLatch(0), new FatalTestException("boom")));
+			TestTasks.eventually().until(scope::isCancelled);
+			return "left without join";
+		}));
+		assertThat(ex.taskName()).isEqualTo("failing");
+		assertThat(this.metrics.outcomes()).containsExactly(BatchOutcome.FATAL);
+	}
+
+	@Test
+	void scopeCallbackThatThrowsCarriesAFatalErrorThatHappenedAsSuppressed() {
+		FatalTestException fatal = new FatalTestException("boom");
+		IllegalArgumentException failure = new IllegalArgumentException("callback failed");
+		Throwable thrown = catchThrowable(() -> this.template.execute((scope) -> {
+			scope.fork("failing", throwingAfter(new CountDownLatch(0), fatal));
+			TestTasks.eventually().until(scope::isCancelled);
+			throw failure;
+		}));
+		assertThat(thrown).isSameAs(failure);
+		assertThat(thrown.getSuppressed()).singleElement()
+			.isInstanceOf(FatalTaskException.class)
+			.satisfies((suppressed) -> assertThat(suppressed.getCause()).isSameAs(fatal));
 	}
 
 	@Test

@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.paralleltasks.Subtask.State;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,7 @@ class ParallelTaskTemplateArgumentTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final AtomicInteger starts = new AtomicInteger();
 
@@ -56,7 +54,7 @@ class ParallelTaskTemplateArgumentTests {
 	@BeforeEach
 	void createTemplate() {
 		this.pool = this.pools.fixed(2);
-		this.template = ParallelTaskTemplate.builder(this.pool).meterRegistry(this.registry).build();
+		this.template = ParallelTaskTemplate.builder(this.pool).metrics(this.metrics).build();
 	}
 
 	@AfterEach
@@ -154,9 +152,7 @@ class ParallelTaskTemplateArgumentTests {
 		ParallelResult<String> result = this.template.awaitAll(calls);
 		assertThat(result.values()).containsExactly("b");
 		assertThat(result.failures()).containsExactly(new TaskFailure(0, "task-0", failure));
-		assertThat(TestTasks.count(this.registry, ParallelTaskMetricNames.TOLERATED, "exception",
-				IllegalStateException.class.getName()))
-			.isEqualTo(1);
+		assertThat(this.metrics.tolerated(IllegalStateException.class)).isEqualTo(1);
 	}
 
 	@Test

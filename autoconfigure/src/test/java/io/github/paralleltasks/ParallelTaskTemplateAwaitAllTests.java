@@ -27,8 +27,6 @@ import java.util.function.Supplier;
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
 import io.github.paralleltasks.TestExceptions.ToleratedTestException;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,7 @@ class ParallelTaskTemplateAwaitAllTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private ThreadPoolExecutor pool;
 
@@ -56,7 +54,7 @@ class ParallelTaskTemplateAwaitAllTests {
 	@BeforeEach
 	void createTemplate() {
 		this.pool = this.pools.fixed(2);
-		this.template = ParallelTaskTemplate.builder(this.pool).meterRegistry(this.registry).build();
+		this.template = ParallelTaskTemplate.builder(this.pool).metrics(this.metrics).build();
 	}
 
 	@AfterEach
@@ -76,7 +74,7 @@ class ParallelTaskTemplateAwaitAllTests {
 		ParallelResult<String> result = this.template.awaitAll(calls);
 		assertThat(result.values()).containsExactly("later", "async", "done");
 		assertThat(result.isComplete()).isTrue();
-		assertThat(TestTasks.batches(this.registry, "success")).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.SUCCESS)).isEqualTo(1);
 	}
 
 	@Test
@@ -101,7 +99,7 @@ class ParallelTaskTemplateAwaitAllTests {
 		assertThat(last.isCancelled()).isTrue();
 		assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
 			.containsExactly(State.CANCELLED, State.FATAL, State.CANCELLED);
-		assertThat(TestTasks.count(this.registry, ParallelTaskMetricNames.CANCELLED, "reason", "fatal")).isEqualTo(2);
+		assertThat(this.metrics.cancelled(CancelReason.FATAL)).isEqualTo(2);
 	}
 
 	@Test
@@ -127,14 +125,14 @@ class ParallelTaskTemplateAwaitAllTests {
 			throw failure;
 		}, this.pool), () -> later.completeAsync(() -> {
 			// Completes only once its sibling's failure was tolerated
-			TestTasks.eventually().until(() -> TestTasks.count(this.registry, ParallelTaskMetricNames.TOLERATED) == 1);
+			TestTasks.eventually().until(() -> this.metrics.tolerated().size() == 1);
 			return "after the failure";
 		}, this.pool));
 		ParallelResult<String> result = this.template.awaitAll(calls);
 		assertThat(result.values()).containsExactly("after the failure");
 		assertThat(result.failures()).containsExactly(new TaskFailure(0, "task-0", failure));
 		assertThat(later.isCancelled()).isFalse();
-		assertThat(TestTasks.batches(this.registry, "partial")).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.PARTIAL)).isEqualTo(1);
 	}
 
 	@Test

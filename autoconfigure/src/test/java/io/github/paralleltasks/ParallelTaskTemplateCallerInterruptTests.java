@@ -28,14 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.paralleltasks.CallerThread.Outcome;
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.paralleltasks.TestTasks.await;
-import static io.github.paralleltasks.TestTasks.batches;
-import static io.github.paralleltasks.TestTasks.count;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static io.github.paralleltasks.TestTasks.taker;
 import static io.github.paralleltasks.TestTasks.throwingAfter;
@@ -52,7 +48,7 @@ class ParallelTaskTemplateCallerInterruptTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final Collection<String> interrupted = new ConcurrentLinkedQueue<>();
 
@@ -64,7 +60,7 @@ class ParallelTaskTemplateCallerInterruptTests {
 	@Test
 	void interruptingTheCallerCancelsEveryTaskAndKeepsItsInterruptFlag() throws Exception {
 		ThreadPoolExecutor pool = this.pools.fixed(3);
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).meterRegistry(this.registry).build();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).metrics(this.metrics).build();
 		CountDownLatch started = new CountDownLatch(3);
 		List<Callable<String>> tasks = List.of(sleeper("a", started, this.interrupted),
 				sleeper("b", started, this.interrupted), taker("c", started, this.interrupted));
@@ -78,8 +74,8 @@ class ParallelTaskTemplateCallerInterruptTests {
 		ParallelResult<?> result = ((ParallelInterruptedException) outcome.exception()).getResult();
 		assertThat(result.subtasks()).extracting(Subtask::state).containsOnly(State.CANCELLED).hasSize(3);
 		assertThat(this.interrupted).containsExactlyInAnyOrder("a", "b", "c");
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED, "reason", "interrupted")).isEqualTo(3);
-		assertThat(batches(this.registry, "cancelled")).isEqualTo(1);
+		assertThat(this.metrics.cancelled(CancelReason.INTERRUPTED)).isEqualTo(3);
+		assertThat(this.metrics.batches(BatchOutcome.CANCELLED)).isEqualTo(1);
 		TestPools.awaitIdle(pool);
 	}
 

@@ -32,6 +32,10 @@ import io.github.paralleltasks.TestExceptions.FatalTestException;
 import io.github.paralleltasks.TestTasks.Probe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.github.paralleltasks.TestTasks.since;
 import static io.github.paralleltasks.TestTasks.throwingAfter;
@@ -46,6 +50,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  *
  * @author parallel-tasks authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ParallelTaskTemplateCancelGracePeriodTests {
 
 	private static final Duration GRACE_PERIOD = Duration.ofMillis(200);
@@ -65,7 +70,7 @@ class ParallelTaskTemplateCancelGracePeriodTests {
 	}
 
 	@Test
-	void taskThatIgnoresInterruptsIsReportedUnavailableAfterTheGracePeriod() {
+	void taskThatIgnoresInterruptsIsReportedUnavailableAndLoggedAfterTheGracePeriod(CapturedOutput output) {
 		ThreadPoolExecutor pool = this.pools.fixed(2);
 		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).cancelGracePeriod(GRACE_PERIOD).build();
 		List<Callable<String>> tasks = List.of(stubborn(), throwingAfter(this.started, new FatalTestException("boom")));
@@ -75,6 +80,10 @@ class ParallelTaskTemplateCancelGracePeriodTests {
 		Subtask<?> stubborn = ex.getResult().subtask(0);
 		assertThat(stubborn.state()).isEqualTo(State.UNAVAILABLE);
 		assertThat(ex.getResult().subtask(1).state()).isEqualTo(State.FATAL);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Task 'task-0' was still running")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN")
+				.contains(GRACE_PERIOD + " after it was cancelled; the batch no longer waits for it"));
 		TestTasks.eventually().untilAsserted(() -> assertThat(this.interrupts).hasValue(1));
 		this.release.countDown();
 		TestPools.awaitIdle(pool);

@@ -42,14 +42,11 @@ import io.github.paralleltasks.TestExceptions.SubclassOfFatalException;
 import io.github.paralleltasks.TestExceptions.SubclassOfMarkedException;
 import io.github.paralleltasks.TestExceptions.SubclassOfMetaAnnotatedException;
 import io.github.paralleltasks.TestExceptions.ToleratedTestException;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static io.github.paralleltasks.TestTasks.count;
 import static io.github.paralleltasks.TestTasks.since;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static io.github.paralleltasks.TestTasks.throwingAfter;
@@ -66,7 +63,7 @@ class ParallelTaskTemplateFatalClassificationTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final Collection<String> interrupted = new ConcurrentLinkedQueue<>();
 
@@ -92,8 +89,7 @@ class ParallelTaskTemplateFatalClassificationTests {
 		FatalTaskException ex = runBesideASleeper(annotatedTemplate(), fatal);
 		assertThat(ex.getCause()).isSameAs(fatal);
 		assertThat(ex.getResult().subtask(1).state()).isEqualTo(State.FATAL);
-		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL, "exception", fatal.getClass().getName()))
-			.isEqualTo(1);
+		assertThat(this.metrics.fatal(fatal.getClass())).isEqualTo(1);
 	}
 
 	@Test
@@ -124,15 +120,14 @@ class ParallelTaskTemplateFatalClassificationTests {
 		FatalTaskException ex = runBesideASleeper(annotatedTemplate(), wrapper.apply(fatal));
 		assertThat(ex.getCause()).isSameAs(fatal);
 		assertThat(ex.getResult().subtask(1).exception()).isSameAs(fatal);
-		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL, "exception", FatalTestException.class.getName()))
-			.isEqualTo(1);
+		assertThat(this.metrics.fatal(FatalTestException.class)).isEqualTo(1);
 	}
 
 	@ParameterizedTest
 	@MethodSource("wrappers")
 	void wrappedToleratedErrorIsUnwrappedForTheCallerAndTheMetrics(Function<Throwable, Throwable> wrapper) {
 		ThreadPoolExecutor pool = this.pools.fixed(2);
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).meterRegistry(this.registry).build();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).metrics(this.metrics).build();
 		IOException tolerated = new IOException("wrapped");
 		Throwable thrown = wrapper.apply(tolerated);
 		List<Callable<String>> tasks = List.of(() -> "ok", () -> {
@@ -142,10 +137,8 @@ class ParallelTaskTemplateFatalClassificationTests {
 		assertThat(result.values()).containsExactly("ok");
 		assertThat(result.failures()).singleElement()
 			.satisfies((failure) -> assertThat(failure.exception()).isSameAs(tolerated));
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "exception", IOException.class.getName()))
-			.isEqualTo(1);
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "exception", thrown.getClass().getName()))
-			.isZero();
+		assertThat(this.metrics.tolerated(IOException.class)).isEqualTo(1);
+		assertThat(this.metrics.tolerated(thrown.getClass())).isZero();
 	}
 
 	@Test
@@ -180,10 +173,7 @@ class ParallelTaskTemplateFatalClassificationTests {
 	}
 
 	private ParallelTaskTemplate template(FatalErrorPolicy policy) {
-		return ParallelTaskTemplate.builder(this.pools.fixed(2))
-			.fatalErrorPolicy(policy)
-			.meterRegistry(this.registry)
-			.build();
+		return ParallelTaskTemplate.builder(this.pools.fixed(2)).fatalErrorPolicy(policy).metrics(this.metrics).build();
 	}
 
 }

@@ -28,13 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.paralleltasks.TestTasks.batches;
-import static io.github.paralleltasks.TestTasks.count;
 import static io.github.paralleltasks.TestTasks.since;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static io.github.paralleltasks.TestTasks.taker;
@@ -52,7 +48,7 @@ class ParallelTaskTemplateFatalErrorTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final Collection<String> interrupted = new ConcurrentLinkedQueue<>();
 
@@ -117,7 +113,7 @@ class ParallelTaskTemplateFatalErrorTests {
 	@Test
 	void laterFatalErrorIsSuppressedByTheFirst() {
 		ThreadPoolExecutor pool = this.pools.fixed(2);
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).meterRegistry(this.registry).build();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).metrics(this.metrics).build();
 		CountDownLatch started = new CountDownLatch(1);
 		FatalTestException first = new FatalTestException("first");
 		FatalTestException second = new FatalTestException("second");
@@ -139,8 +135,7 @@ class ParallelTaskTemplateFatalErrorTests {
 		assertThat(ex.getSuppressed()).containsExactly(second);
 		assertThat(ex.getResult().subtasks()).extracting(Subtask::state).containsExactly(State.FATAL, State.FATAL);
 		assertThat(ex.getResult().subtask(0).exception()).isSameAs(second);
-		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL, "exception", FatalTestException.class.getName()))
-			.isEqualTo(2);
+		assertThat(this.metrics.fatal(FatalTestException.class)).isEqualTo(2);
 		TestPools.awaitIdle(pool);
 	}
 
@@ -167,7 +162,7 @@ class ParallelTaskTemplateFatalErrorTests {
 	void fatalErrorIsCountedWithEverySiblingItCancelled() {
 		ThreadPoolExecutor pool = this.pools.fixed(4);
 		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool)
-			.meterRegistry(this.registry)
+			.metrics(this.metrics)
 			.build()
 			.batch("checkout");
 		CountDownLatch started = new CountDownLatch(3);
@@ -179,14 +174,11 @@ class ParallelTaskTemplateFatalErrorTests {
 		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class, () -> template.invokeAll(tasks));
 		assertThat(ex.getResult().subtasks()).filteredOn((subtask) -> subtask.state() == State.CANCELLED).hasSize(5);
 		assertThat(this.interrupted).containsExactlyInAnyOrder("a", "b", "c");
-		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL, "batch", "checkout", "task", "unnamed",
-				"exception", FatalTestException.class.getName()))
-			.isEqualTo(1);
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED, "batch", "checkout", "reason", "fatal"))
-			.isEqualTo(5);
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED)).isZero();
-		assertThat(batches(this.registry, "fatal")).isEqualTo(1);
-		assertThat(batches(this.registry, "success") + batches(this.registry, "partial")).isZero();
+		assertThat(this.metrics.fatal("checkout", null, FatalTestException.class)).isEqualTo(1);
+		assertThat(this.metrics.cancelled("checkout", CancelReason.FATAL)).isEqualTo(5);
+		assertThat(this.metrics.tolerated().size()).isZero();
+		assertThat(this.metrics.batches(BatchOutcome.FATAL)).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.SUCCESS) + this.metrics.batches(BatchOutcome.PARTIAL)).isZero();
 		TestPools.awaitIdle(pool);
 	}
 

@@ -16,6 +16,7 @@
 
 package io.github.paralleltasks;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,6 +76,62 @@ class ParallelTaskTemplateNestedBatchTests {
 		assertThat(childException.getResult().subtasks()).extracting(Subtask::state).containsOnly(State.CANCELLED);
 		TestPools.awaitIdle(parentPool);
 		TestPools.awaitIdle(childPool);
+	}
+
+	@Test
+	void nestedBatchesOnAPoolOfTwoThreadsDoNotStarveIt() {
+		ThreadPoolExecutor pool = this.pools.fixed(2);
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).build();
+		List<Callable<List<Integer>>> parents = new ArrayList<>();
+		for (int p = 0; p < 4; p++) {
+			int parent = p;
+			parents.add(() -> {
+				List<Callable<Integer>> children = new ArrayList<>();
+				for (int c = 0; c < 4; c++) {
+					int child = c;
+					children.add(() -> parent * 10 + child);
+				}
+				return template.invokeAll(children).values();
+			});
+		}
+		ParallelResult<List<Integer>> result = template.invokeAll(parents);
+		assertThat(result.values()).containsExactly(List.of(0, 1, 2, 3), List.of(10, 11, 12, 13),
+				List.of(20, 21, 22, 23), List.of(30, 31, 32, 33));
+		TestPools.awaitIdle(pool);
+	}
+
+	@Test
+	void childFatalErrorIsFatalToTheParentWhenTheParentsPolicySaysSo() {
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pools.fixed(2)).build();
+		FatalTestException fatal = new FatalTestException("fatal to both");
+		Callable<String> parentTask = () -> template.<String>invokeAll(List.of(ParallelTask.named("child", () -> {
+			throw fatal;
+		}))).values().get(0);
+		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class,
+				() -> template.invokeAll(List.of(ParallelTask.named("parent", parentTask))));
+		assertThat(ex.taskName()).isEqualTo("parent");
+		assertThat(ex.getCause()).isInstanceOf(FatalTaskException.class).hasCause(fatal);
+		assertThat(((FatalTaskException) ex.getCause()).taskName()).isEqualTo("child");
+	}
+
+	@Test
+	void childFatalErrorIsToleratedByAParentWhosePolicyDoesNotCallItFatal() {
+		ThreadPoolExecutor pool = this.pools.fixed(2);
+		ParallelTaskTemplate parent = ParallelTaskTemplate.builder(pool).build();
+		ParallelTaskTemplate strictChild = ParallelTaskTemplate.builder(pool)
+			.fatalErrorPolicy(FatalErrorPolicy.of(List.of(IllegalStateException.class)))
+			.build();
+		Callable<String> parentTask = () -> strictChild.<String>invokeAll(List.of(ParallelTask.named("child", () -> {
+			throw new IllegalStateException("fatal to the child only");
+		}))).values().get(0);
+		ParallelResult<String> result = parent
+			.invokeAll(List.of(ParallelTask.named("parent", parentTask), ParallelTask.named("sibling", () -> "done")));
+		assertThat(result.values()).containsExactly("done");
+		assertThat(result.failures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.taskName()).isEqualTo("parent");
+			assertThat(failure.exception()).isInstanceOf(FatalTaskException.class)
+				.hasCauseInstanceOf(IllegalStateException.class);
+		});
 	}
 
 	@Test

@@ -26,12 +26,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.paralleltasks.Subtask.State;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.paralleltasks.TestTasks.count;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -43,11 +40,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ParallelTaskTemplateRejectionTests {
 
-	private static final String REJECTED = RejectedExecutionException.class.getName();
-
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final AtomicInteger rejectedRuns = new AtomicInteger();
 
@@ -59,10 +54,10 @@ class ParallelTaskTemplateRejectionTests {
 	@Test
 	void rejectedTaskIsAToleratedFailureOfThatTaskAndNoTaskIsLost() {
 		ThreadPoolExecutor pool = this.pools.bounded(1, 1);
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).meterRegistry(this.registry).build();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).metrics(this.metrics).build();
 		List<Callable<String>> tasks = List.of(ParallelTask.named("running", () -> {
 			// Holds the only thread until the third task was rejected
-			TestTasks.eventually().until(() -> count(this.registry, ParallelTaskMetricNames.TOLERATED) == 1);
+			TestTasks.eventually().until(() -> this.metrics.tolerated().size() == 1);
 			return "running";
 		}), ParallelTask.named("queued", () -> "queued"), ParallelTask.named("rejected", () -> {
 			this.rejectedRuns.incrementAndGet();
@@ -77,9 +72,8 @@ class ParallelTaskTemplateRejectionTests {
 			assertThat(failure.taskName()).isEqualTo("rejected");
 			assertThat(failure.exception()).isInstanceOf(RejectedExecutionException.class);
 		});
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "task", "rejected", "exception", REJECTED))
-			.isEqualTo(1);
-		assertThat(TestTasks.batches(this.registry, "partial")).isEqualTo(1);
+		assertThat(this.metrics.tolerated(null, "rejected", RejectedExecutionException.class)).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.PARTIAL)).isEqualTo(1);
 		assertThat(this.rejectedRuns).hasValue(0);
 		// The pool counts a task as completed only after it has returned, a moment after
 		// the batch may have returned
@@ -92,7 +86,7 @@ class ParallelTaskTemplateRejectionTests {
 		ThreadPoolExecutor pool = this.pools.bounded(1, 1);
 		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool)
 			.fatalErrorPolicy(FatalErrorPolicy.of(List.of(RejectedExecutionException.class)))
-			.meterRegistry(this.registry)
+			.metrics(this.metrics)
 			.build();
 		Collection<String> interrupted = new ConcurrentLinkedQueue<>();
 		CountDownLatch started = new CountDownLatch(1);
@@ -107,7 +101,7 @@ class ParallelTaskTemplateRejectionTests {
 		TestTasks.eventually().until(() -> pool.getCompletedTaskCount() == 2);
 		assertThat(queuedRuns).hasValue(0);
 		assertThat(this.rejectedRuns).hasValue(0);
-		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL, "exception", REJECTED)).isEqualTo(1);
+		assertThat(this.metrics.fatal(RejectedExecutionException.class)).isEqualTo(1);
 		TestPools.awaitIdle(pool);
 	}
 

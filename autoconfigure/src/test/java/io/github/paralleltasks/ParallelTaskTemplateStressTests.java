@@ -28,11 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,10 +100,10 @@ class ParallelTaskTemplateStressTests {
 		ThreadPoolExecutor pool = (ThreadPoolExecutor) poolFactory.apply(new StressThreads(poolName + "-", interrupts));
 		ThreadPoolExecutor nestedPool = StressThreads.fixedPool(2, new StressThreads(poolName + "-nested-", interrupts),
 				this.context.violations);
-		MeterRegistry registry = new SimpleMeterRegistry();
-		ParallelTaskTemplate template = template(pool, registry);
+		RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
+		ParallelTaskTemplate template = template(pool, metrics);
 		this.context.setAsyncExecutor(pool);
-		this.context.setNestedTemplate(template(nestedPool, registry));
+		this.context.setNestedTemplate(template(nestedPool, metrics));
 		Random random = new Random(SEED);
 		StressChecker totals = new StressChecker(this.context.policy);
 		long totalInterrupts = 0;
@@ -116,13 +111,13 @@ class ParallelTaskTemplateStressTests {
 		try {
 			for (int i = 0; i < BATCHES; i++) {
 				StressBatch batch = StressBatch.plan(random, this.context, "b" + i, false);
-				long[] before = snapshot(registry, interrupts);
+				long[] before = snapshot(metrics, interrupts);
 				batch.run(template);
 				StressChecker checker = new StressChecker(this.context.policy);
 				checker.check(batch);
 				awaitIdle(pool, nestedPool);
 				long[] expected = expected(checker, interrupts.get() - before[INTERRUPTS]);
-				long[] actual = minus(snapshot(registry, interrupts), before);
+				long[] actual = minus(snapshot(metrics, interrupts), before);
 				if (!checker.problems.isEmpty() || !this.context.violations.isEmpty()
 						|| !matches(expected, actual, checker.maybeCancelled)) {
 					fail(batch, checker, expected, actual);
@@ -142,7 +137,7 @@ class ParallelTaskTemplateStressTests {
 		assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(nestedPool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(this.context.violations).isEmpty();
-		long[] total = snapshot(registry, new AtomicLong());
+		long[] total = snapshot(metrics, new AtomicLong());
 		assertThat(total[TOLERATED]).isEqualTo(totals.tolerated);
 		assertThat(total[FATAL]).isEqualTo(totals.fatal);
 		for (BatchOutcome outcome : BatchOutcome.values()) {
@@ -156,10 +151,10 @@ class ParallelTaskTemplateStressTests {
 		}
 	}
 
-	private static ParallelTaskTemplate template(ExecutorService executor, MeterRegistry registry) {
+	private static ParallelTaskTemplate template(ExecutorService executor, RecordingParallelTaskMetrics metrics) {
 		// A grace period far longer than any task, so that no task is ever abandoned
 		return ParallelTaskTemplate.builder(executor)
-			.meterRegistry(registry)
+			.metrics(metrics)
 			.cancelGracePeriod(Duration.ofSeconds(10))
 			.build();
 	}
@@ -188,25 +183,16 @@ class ParallelTaskTemplateStressTests {
 		}
 	}
 
-	private static long[] snapshot(MeterRegistry registry, AtomicLong interrupts) {
+	private static long[] snapshot(RecordingParallelTaskMetrics metrics, AtomicLong interrupts) {
 		long[] snapshot = new long[OUTCOMES + BatchOutcome.values().length];
-		snapshot[TOLERATED] = count(registry, ParallelTaskMetricNames.TOLERATED);
-		snapshot[FATAL] = count(registry, ParallelTaskMetricNames.FATAL);
-		snapshot[CANCELLED] = count(registry, ParallelTaskMetricNames.CANCELLED);
+		snapshot[TOLERATED] = metrics.toleratedCount();
+		snapshot[FATAL] = metrics.fatalCount();
+		snapshot[CANCELLED] = metrics.cancelled();
 		snapshot[INTERRUPTS] = interrupts.get();
 		for (BatchOutcome outcome : BatchOutcome.values()) {
-			snapshot[OUTCOMES + outcome.ordinal()] = registry.find(ParallelTaskMetricNames.BATCH)
-				.tag(ParallelTaskMetricNames.OUTCOME_TAG, outcome.tagValue())
-				.timers()
-				.stream()
-				.mapToLong(Timer::count)
-				.sum();
+			snapshot[OUTCOMES + outcome.ordinal()] = metrics.batches(outcome);
 		}
 		return snapshot;
-	}
-
-	private static long count(MeterRegistry registry, String name) {
-		return (long) registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	private static long[] expected(StressChecker checker, long interrupts) {

@@ -25,13 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.paralleltasks.Subtask.State;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.paralleltasks.TestTasks.batches;
-import static io.github.paralleltasks.TestTasks.count;
 import static io.github.paralleltasks.TestTasks.since;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static io.github.paralleltasks.TestTasks.taker;
@@ -47,7 +43,7 @@ class ParallelTaskTemplateTimeoutTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	private final Collection<String> interrupted = new ConcurrentLinkedQueue<>();
 
@@ -61,7 +57,7 @@ class ParallelTaskTemplateTimeoutTests {
 	@Test
 	void timeoutCancelsUnfinishedTasksAndKeepsFinishedValues() {
 		ThreadPoolExecutor pool = this.pools.fixed(3);
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).meterRegistry(this.registry).build();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).metrics(this.metrics).build();
 		Duration timeout = TestTasks.SHORT_TIMEOUT;
 		List<Callable<String>> tasks = List.of(() -> "fast", sleeper("sleeper", this.started, this.interrupted),
 				taker("taker", this.started, this.interrupted));
@@ -77,8 +73,8 @@ class ParallelTaskTemplateTimeoutTests {
 			.containsExactly(State.SUCCESS, State.CANCELLED, State.CANCELLED);
 		assertThat(result.values()).isEqualTo(List.of("fast"));
 		assertThat(result.failures()).isEmpty();
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED, "reason", "timeout")).isEqualTo(2);
-		assertThat(batches(this.registry, "timeout")).isEqualTo(1);
+		assertThat(this.metrics.cancelled(CancelReason.TIMEOUT)).isEqualTo(2);
+		assertThat(this.metrics.batches(BatchOutcome.TIMEOUT)).isEqualTo(1);
 		assertThat(Thread.interrupted()).as("caller's interrupt flag").isFalse();
 		TestPools.awaitIdle(pool);
 	}
@@ -118,19 +114,19 @@ class ParallelTaskTemplateTimeoutTests {
 	@Test
 	void batchThatEndsWithinItsTimeoutReturnsItsValues() {
 		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pools.fixed(2))
-			.meterRegistry(this.registry)
+			.metrics(this.metrics)
 			.defaultTimeout(Duration.ofSeconds(30))
 			.build();
 		ParallelResult<String> result = template.invokeAll(List.of(() -> "a", () -> "b"));
 		assertThat(result.values()).containsExactly("a", "b");
-		assertThat(batches(this.registry, "success")).isEqualTo(1);
-		assertThat(batches(this.registry, "timeout")).isZero();
+		assertThat(this.metrics.batches(BatchOutcome.SUCCESS)).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.TIMEOUT)).isZero();
 	}
 
 	@Test
 	void timeoutCancelsQueuedTasksWithoutStartingThem() {
 		ThreadPoolExecutor pool = this.pools.fixed(1);
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).meterRegistry(this.registry).build();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).metrics(this.metrics).build();
 		CountDownLatch queuedStarted = new CountDownLatch(1);
 		List<Callable<String>> tasks = List.of(sleeper("running", this.started, this.interrupted),
 				sleeper("queued", queuedStarted, this.interrupted));
@@ -141,7 +137,7 @@ class ParallelTaskTemplateTimeoutTests {
 		assertThat(this.interrupted).containsExactly("running");
 		TestTasks.eventually().until(() -> pool.getCompletedTaskCount() == 2);
 		assertThat(queuedStarted.getCount()).isOne();
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED, "reason", "timeout")).isEqualTo(2);
+		assertThat(this.metrics.cancelled(CancelReason.TIMEOUT)).isEqualTo(2);
 	}
 
 }

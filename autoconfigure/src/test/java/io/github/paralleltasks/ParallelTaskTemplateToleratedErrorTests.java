@@ -23,13 +23,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.ToleratedTestException;
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import static io.github.paralleltasks.TestTasks.batches;
-import static io.github.paralleltasks.TestTasks.count;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -39,11 +39,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  *
  * @author parallel-tasks authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ParallelTaskTemplateToleratedErrorTests {
 
 	private final TestPools pools = new TestPools();
 
-	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+	private final RecordingParallelTaskMetrics metrics = new RecordingParallelTaskMetrics();
 
 	@AfterEach
 	void shutdownPools() throws InterruptedException {
@@ -104,15 +105,26 @@ class ParallelTaskTemplateToleratedErrorTests {
 		ParallelResult<String> result = template.invokeAll(tasks);
 		assertThat(result.failures()).hasSize(3);
 		assertThat(result.values()).isEmpty();
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "batch", "checkout", "task", "prices",
-				"exception", IllegalStateException.class.getName()))
-			.isEqualTo(1);
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED, "batch", "checkout", "task", "unnamed",
-				"exception", IOException.class.getName()))
-			.isEqualTo(2);
-		assertThat(count(this.registry, ParallelTaskMetricNames.FATAL)).isZero();
-		assertThat(count(this.registry, ParallelTaskMetricNames.CANCELLED)).isZero();
-		assertThat(batches(this.registry, "partial")).isEqualTo(1);
+		assertThat(this.metrics.tolerated("checkout", "prices", IllegalStateException.class)).isEqualTo(1);
+		assertThat(this.metrics.tolerated("checkout", null, IOException.class)).isEqualTo(2);
+		assertThat(this.metrics.fatal().size()).isZero();
+		assertThat(this.metrics.cancelled()).isZero();
+		assertThat(this.metrics.batches(BatchOutcome.PARTIAL)).isEqualTo(1);
+	}
+
+	@Test
+	void toleratedFailureIsLoggedOnceAtWarnWithTaskBatchAndException(CapturedOutput output) {
+		ParallelTaskTemplate template = template(2).batch("checkout");
+		List<Callable<String>> tasks = List.of(ParallelTask.named("prices", () -> {
+			throw new IllegalStateException("no price");
+		}), () -> "stock");
+		ParallelResult<String> result = template.invokeAll(tasks);
+		assertThat(result.failures()).hasSize(1);
+		String message = "Task 'prices' of batch 'checkout' failed with tolerated error "
+				+ IllegalStateException.class.getName() + ": no price";
+		assertThat(output.getAll().lines().filter((line) -> line.contains(message))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN"));
+		assertThat(output.getAll().split("failed with tolerated error", -1)).as("tolerated errors logged").hasSize(2);
 	}
 
 	@Test
@@ -121,9 +133,12 @@ class ParallelTaskTemplateToleratedErrorTests {
 		template.invokeAll(List.of(() -> "ok", () -> {
 			throw new ToleratedTestException("tolerated");
 		}));
-		assertThat(batches(this.registry, "partial")).isEqualTo(1);
-		assertThat(batches(this.registry, "success")).isZero();
-		assertThat(this.registry.find(ParallelTaskMetricNames.BATCH).tags("batch", "unnamed").timers()).isNotEmpty();
+		assertThat(this.metrics.batches(BatchOutcome.PARTIAL)).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.SUCCESS)).isZero();
+		assertThat(this.metrics.batchEnds()).singleElement().satisfies((end) -> {
+			assertThat(end.batchName()).isNull();
+			assertThat(end.error()).isNull();
+		});
 	}
 
 	@Test
@@ -141,9 +156,9 @@ class ParallelTaskTemplateToleratedErrorTests {
 		assertThat(result.isComplete()).isTrue();
 		assertThat(result.failures()).isEmpty();
 		assertThat(result.subtasks()).extracting(Subtask::index).containsExactly(0, 1, 2);
-		assertThat(batches(this.registry, "success")).isEqualTo(1);
-		assertThat(batches(this.registry, "partial")).isZero();
-		assertThat(count(this.registry, ParallelTaskMetricNames.TOLERATED)).isZero();
+		assertThat(this.metrics.batches(BatchOutcome.SUCCESS)).isEqualTo(1);
+		assertThat(this.metrics.batches(BatchOutcome.PARTIAL)).isZero();
+		assertThat(this.metrics.tolerated().size()).isZero();
 	}
 
 	@Test
@@ -159,11 +174,11 @@ class ParallelTaskTemplateToleratedErrorTests {
 	}
 
 	private double toleratedCount() {
-		return count(this.registry, ParallelTaskMetricNames.TOLERATED);
+		return this.metrics.tolerated().size();
 	}
 
 	private ParallelTaskTemplate template(int threads) {
-		return ParallelTaskTemplate.builder(this.pools.fixed(threads)).meterRegistry(this.registry).build();
+		return ParallelTaskTemplate.builder(this.pools.fixed(threads)).metrics(this.metrics).build();
 	}
 
 }

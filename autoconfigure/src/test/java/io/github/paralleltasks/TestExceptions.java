@@ -24,11 +24,11 @@ import java.lang.annotation.Target;
 
 /**
  * Exception types, fatal in each of the ways that {@link FatalError} documents, or
- * tolerated.
+ * tolerated. {@link FatalTestException} is the fatal error of the tests of every package.
  *
  * @author parallel-tasks authors
  */
-final class TestExceptions {
+public final class TestExceptions {
 
 	private TestExceptions() {
 	}
@@ -37,9 +37,13 @@ final class TestExceptions {
 	 * Fatal: its class carries {@code @FatalError}.
 	 */
 	@FatalError
-	static class FatalTestException extends RuntimeException {
+	public static class FatalTestException extends RuntimeException {
 
-		FatalTestException(String message) {
+		/**
+		 * Create a new {@code FatalTestException}.
+		 * @param message the detail message
+		 */
+		public FatalTestException(String message) {
 			super(message);
 		}
 

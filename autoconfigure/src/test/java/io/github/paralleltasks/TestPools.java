@@ -18,10 +18,14 @@ package io.github.paralleltasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real thread pools for a test, each of which must be idle when the test ends and is then
- * shut down.
+ * shut down. Their threads report a task that leaves its interrupt flag set (which
+ * {@link ThreadPoolExecutor} would silently clear before the next task), and a task that
+ * throws out of the executor: the test fails on either when the pools are closed.
  *
  * @author parallel-tasks authors
  */
@@ -38,11 +44,14 @@ final class TestPools implements AutoCloseable {
 
 	private final List<ExecutorService> pools = new ArrayList<>();
 
+	private final Queue<String> violations = new ConcurrentLinkedQueue<>();
+
 	/**
 	 * Return a pool of a fixed number of threads and an unbounded queue.
 	 */
 	ThreadPoolExecutor fixed(int threads) {
-		return register((ThreadPoolExecutor) Executors.newFixedThreadPool(threads));
+		return register(new CheckedPool(threads, new LinkedBlockingQueue<>(), new ThreadPoolExecutor.AbortPolicy(),
+				this.violations));
 	}
 
 	/**
@@ -50,8 +59,8 @@ final class TestPools implements AutoCloseable {
 	 * {@link ThreadPoolExecutor.AbortPolicy}, the tasks it cannot hold.
 	 */
 	ThreadPoolExecutor bounded(int threads, int queueCapacity) {
-		return register(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(queueCapacity), new ThreadPoolExecutor.AbortPolicy()));
+		return register(new CheckedPool(threads, new ArrayBlockingQueue<>(queueCapacity),
+				new ThreadPoolExecutor.AbortPolicy(), this.violations));
 	}
 
 	/**
@@ -59,8 +68,8 @@ final class TestPools implements AutoCloseable {
 	 * thread that submits them.
 	 */
 	ThreadPoolExecutor callerRuns(int threads) {
-		return register(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
-				new ThreadPoolExecutor.CallerRunsPolicy()));
+		return register(new CheckedPool(threads, new SynchronousQueue<>(), new ThreadPoolExecutor.CallerRunsPolicy(),
+				this.violations));
 	}
 
 	/**
@@ -92,12 +101,22 @@ final class TestPools implements AutoCloseable {
 	}
 
 	/**
-	 * Check that every pool is idle, then shut them all down.
+	 * Return what the threads of the pools reported so far: tasks that left their
+	 * interrupt flag set, or threw out of the executor.
+	 */
+	List<String> violations() {
+		return List.copyOf(this.violations);
+	}
+
+	/**
+	 * Check that every pool is idle and that no thread reported a violation, then shut
+	 * them all down.
 	 */
 	@Override
 	public void close() throws InterruptedException {
 		try {
 			this.pools.forEach(TestPools::awaitIdle);
+			assertThat(this.violations).as("what the pools' threads reported").isEmpty();
 		}
 		finally {
 			for (ExecutorService pool : this.pools) {
@@ -107,6 +126,45 @@ final class TestPools implements AutoCloseable {
 				pool.awaitTermination(10, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	/**
+	 * A {@link ThreadPoolExecutor} of a fixed size whose workers report a task that
+	 * leaves its interrupt flag set or throws, unless the pool itself interrupts them to
+	 * stop.
+	 */
+	private static final class CheckedPool extends ThreadPoolExecutor {
+
+		private final Queue<String> violations;
+
+		private volatile boolean stopping;
+
+		CheckedPool(int threads, BlockingQueue<Runnable> queue, RejectedExecutionHandler handler,
+				Queue<String> violations) {
+			super(threads, threads, 0L, TimeUnit.MILLISECONDS, queue, handler);
+			this.violations = violations;
+		}
+
+		@Override
+		protected void afterExecute(Runnable task, Throwable failure) {
+			if (this.stopping) {
+				return;
+			}
+			if (Thread.currentThread().isInterrupted()) {
+				this.violations
+					.add(Thread.currentThread().getName() + " left " + task + " with its interrupt flag set");
+			}
+			if (failure != null) {
+				this.violations.add(task + " threw " + failure + " out of the executor");
+			}
+		}
+
+		@Override
+		public List<Runnable> shutdownNow() {
+			this.stopping = true;
+			return super.shutdownNow();
+		}
+
 	}
 
 }

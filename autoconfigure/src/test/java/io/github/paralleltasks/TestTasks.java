@@ -24,25 +24,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.github.paralleltasks.micrometer.ParallelTaskMetricNames;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
 /**
- * Tasks, waits and metric readings shared by the tests of parallel tasks.
+ * Tasks and waits shared by the tests of parallel tasks; the public ones by the tests of
+ * every package.
  *
  * @author parallel-tasks authors
  */
-final class TestTasks {
+public final class TestTasks {
 
 	/**
 	 * How long a sibling works when nothing stops it: far longer than any batch of these
 	 * tests may take.
 	 */
-	static final Duration LONG_WORK = Duration.ofSeconds(20);
+	public static final Duration LONG_WORK = Duration.ofSeconds(20);
 
 	/**
 	 * How long a test waits for something that should happen at once before it fails.
@@ -67,8 +64,12 @@ final class TestTasks {
 	/**
 	 * Return a task that tells it started, then sleeps for {@link #LONG_WORK} and, when
 	 * interrupted, records its name and throws the {@link InterruptedException}.
+	 * @param name the name to record, which the task returns if it is not interrupted
+	 * @param started the latch to count down when the task starts
+	 * @param interrupted where to record the name when the task is interrupted
+	 * @return the task
 	 */
-	static Callable<String> sleeper(String name, CountDownLatch started, Collection<String> interrupted) {
+	public static Callable<String> sleeper(String name, CountDownLatch started, Collection<String> interrupted) {
 		return () -> {
 			started.countDown();
 			try {
@@ -130,6 +131,21 @@ final class TestTasks {
 	}
 
 	/**
+	 * Wait for the given latch, at most for {@link #WAIT}, where no checked exception may
+	 * be thrown (in a scope's callback, for instance): an interrupt is kept in the
+	 * thread's flag and fails the wait.
+	 */
+	static void awaitUnchecked(CountDownLatch latch) {
+		try {
+			await(latch);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a latch", ex);
+		}
+	}
+
+	/**
 	 * Return an Awaitility condition factory that polls often, for at most {@link #WAIT}.
 	 */
 	static ConditionFactory eventually() {
@@ -148,26 +164,6 @@ final class TestTasks {
 	}
 
 	/**
-	 * Return the sum of the counters of the given name that carry the given tags, zero if
-	 * none was registered.
-	 */
-	static double count(MeterRegistry registry, String name, String... tags) {
-		return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
-	}
-
-	/**
-	 * Return how many batches ended with the given outcome.
-	 */
-	static long batches(MeterRegistry registry, String outcome) {
-		return registry.find(ParallelTaskMetricNames.BATCH)
-			.tags(ParallelTaskMetricNames.OUTCOME_TAG, outcome)
-			.timers()
-			.stream()
-			.mapToLong(Timer::count)
-			.sum();
-	}
-
-	/**
 	 * Throw the given exception, checked or not, without declaring it.
 	 */
 	@SuppressWarnings("unchecked")
@@ -180,11 +176,17 @@ final class TestTasks {
 	 *
 	 * @param thread the thread
 	 * @param interrupted whether its interrupt flag was set
+	 * @param cancelled whether the thread saw a cancelled batch
 	 */
-	record Probe(Thread thread, boolean interrupted) {
+	public record Probe(Thread thread, boolean interrupted, boolean cancelled) {
 
-		static Probe ofCurrentThread() {
-			return new Probe(Thread.currentThread(), Thread.currentThread().isInterrupted());
+		/**
+		 * Return what the current thread shows now.
+		 * @return the probe
+		 */
+		public static Probe ofCurrentThread() {
+			Thread thread = Thread.currentThread();
+			return new Probe(thread, thread.isInterrupted(), ParallelTaskTemplate.isCancelled());
 		}
 
 	}

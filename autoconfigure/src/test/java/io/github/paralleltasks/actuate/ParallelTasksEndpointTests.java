@@ -24,19 +24,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.ParallelTimeoutException;
 import io.github.paralleltasks.Subtask;
+import io.github.paralleltasks.TestExceptions.FatalTestException;
+import io.github.paralleltasks.TestTasks;
 import io.github.paralleltasks.actuate.ParallelTasksDescriptor.BatchDescriptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +159,7 @@ class ParallelTasksEndpointTests {
 		assertThatExceptionOfType(FatalTaskException.class)
 			.isThrownBy(() -> this.template.invokeAll(List.of(ParallelTask.named("payment", () -> {
 				assertThat(inventoryRunning.await(10, TimeUnit.SECONDS)).isTrue();
-				throw new PaymentDeclinedException();
+				throw new FatalTestException("Payment declined");
 			}), sleeping("inventory", inventoryRunning))))
 			.satisfies((ex) -> assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
 				.containsExactly(Subtask.State.FATAL, Subtask.State.CANCELLED));
@@ -225,11 +227,7 @@ class ParallelTasksEndpointTests {
 	}
 
 	private static ParallelTask<String> sleeping(String name, CountDownLatch running) {
-		return ParallelTask.named(name, () -> {
-			running.countDown();
-			Thread.sleep(TimeUnit.SECONDS.toMillis(20));
-			return name;
-		});
+		return ParallelTask.named(name, TestTasks.sleeper(name, running, new ConcurrentLinkedQueue<>()));
 	}
 
 	private static Map.Entry<String, Long> entry(String key) {
@@ -267,11 +265,6 @@ class ParallelTasksEndpointTests {
 		public Clock withZone(ZoneId zone) {
 			return this;
 		}
-
-	}
-
-	@FatalError
-	static class PaymentDeclinedException extends RuntimeException {
 
 	}
 

@@ -17,25 +17,23 @@
 package io.github.paralleltasks.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalErrorPolicy;
 import io.github.paralleltasks.FatalTaskException;
-import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelShutdownException;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.TaskContextPropagator;
+import io.github.paralleltasks.TestExceptions.FatalTestException;
+import io.github.paralleltasks.TestTasks;
 import io.github.paralleltasks.micrometer.ContextSnapshotPropagator;
 import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -80,42 +78,6 @@ class ParallelTaskAutoConfigurationTests {
 	}
 
 	@Test
-	void closingTheContextCancelsBatchesInFlightAndReleasesTheirCallersWithinTheGracePeriod() throws Exception {
-		CountDownLatch started = new CountDownLatch(3);
-		List<String> interrupted = new CopyOnWriteArrayList<>();
-		CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-		AtomicReference<ThreadPoolTaskExecutor> executor = new AtomicReference<>();
-		long start = System.nanoTime();
-		this.contextRunner.withPropertyValues("parallel-tasks.cancel-grace-period=1s").run((context) -> {
-			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
-			executor.set(context.getBean(ThreadPoolTaskExecutor.class));
-			List<Callable<String>> sleepers = List.of(sleeper("a", started, interrupted),
-					sleeper("b", started, interrupted), sleeper("c", started, interrupted));
-			Thread caller = new Thread(() -> {
-				try {
-					template.invokeAll(sleepers);
-					outcome.complete(null);
-				}
-				catch (Throwable ex) {
-					outcome.complete(ex);
-				}
-			}, "shutdown-test-caller");
-			caller.start();
-			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		});
-		// The runner closed the context: the caller is released long before the tasks' 20
-		// s
-		Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-		assertThat(thrown).isInstanceOf(ParallelShutdownException.class)
-			.hasMessageContaining("was cancelled because its template was shut down");
-		ParallelResult<?> result = ((ParallelShutdownException) thrown).getResult();
-		assertThat(result.subtasks()).extracting(Subtask::state).containsOnly(Subtask.State.CANCELLED);
-		assertThat(interrupted).containsExactlyInAnyOrder("a", "b", "c");
-		assertThat(executor.get().getActiveCount()).isZero();
-	}
-
-	@Test
 	void templateShutDownByTheContextCancelsTheBatchesStartedAfterwards() {
 		this.contextRunner.run((context) -> {
 			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
@@ -126,20 +88,6 @@ class ParallelTaskAutoConfigurationTests {
 				.isThrownBy(() -> template.invokeAll(List.of(() -> "never runs")))
 				.satisfies((ex) -> assertThat(ex.getResult().subtask(0).state()).isEqualTo(Subtask.State.CANCELLED));
 		});
-	}
-
-	private static Callable<String> sleeper(String name, CountDownLatch started, List<String> interrupted) {
-		return () -> {
-			started.countDown();
-			try {
-				Thread.sleep(20_000);
-			}
-			catch (InterruptedException ex) {
-				interrupted.add(name);
-				throw ex;
-			}
-			return name;
-		};
 	}
 
 	@Test
@@ -278,21 +226,11 @@ class ParallelTaskAutoConfigurationTests {
 
 	private static void assertFatalErrorInterruptsSibling(ParallelTaskTemplate template) {
 		CountDownLatch siblingRunning = new CountDownLatch(1);
-		AtomicReference<Throwable> siblingEnd = new AtomicReference<>();
-		Callable<String> sibling = () -> {
-			siblingRunning.countDown();
-			try {
-				Thread.sleep(TimeUnit.SECONDS.toMillis(30));
-				return "finished";
-			}
-			catch (InterruptedException ex) {
-				siblingEnd.set(ex);
-				throw ex;
-			}
-		};
+		Collection<String> interrupted = new ConcurrentLinkedQueue<>();
+		Callable<String> sibling = TestTasks.sleeper("sibling", siblingRunning, interrupted);
 		Callable<String> failing = () -> {
 			siblingRunning.await();
-			throw new OrderGoneException();
+			throw new FatalTestException("Order is gone");
 		};
 		long start = System.nanoTime();
 		assertThatExceptionOfType(FatalTaskException.class)
@@ -300,16 +238,11 @@ class ParallelTaskAutoConfigurationTests {
 				.invokeAll(List.of(ParallelTask.named("sibling", sibling), ParallelTask.named("failing", failing))))
 			.satisfies((ex) -> {
 				assertThat(ex.taskName()).isEqualTo("failing");
-				assertThat(ex.getCause()).isInstanceOf(OrderGoneException.class);
+				assertThat(ex.getCause()).isInstanceOf(FatalTestException.class);
 				assertThat(ex.getResult().subtask(0).state()).isEqualTo(Subtask.State.CANCELLED);
 			});
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(siblingEnd.get()).isInstanceOf(InterruptedException.class);
-	}
-
-	@FatalError
-	static class OrderGoneException extends RuntimeException {
-
+		assertThat(interrupted).containsExactly("sibling");
 	}
 
 	@Configuration(proxyBeanMethods = false)

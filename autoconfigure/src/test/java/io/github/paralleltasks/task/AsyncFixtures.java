@@ -23,8 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.ParallelTaskTemplate;
+import io.github.paralleltasks.TestExceptions.FatalTestException;
+import io.github.paralleltasks.TestTasks.Probe;
 import io.github.paralleltasks.autoconfigure.ParallelTaskAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -182,14 +183,13 @@ final class AsyncFixtures {
 		}
 
 		/**
-		 * Report the state of the thread that runs this call, once {@code allRunning} has
-		 * been counted down by as many calls.
+		 * Report the state of the thread that runs this call as it starts, once
+		 * {@code allRunning} has been counted down by as many calls; fail if they did not
+		 * all run at once.
 		 */
 		@Async(EXECUTOR)
 		public CompletableFuture<Probe> probe(CountDownLatch allRunning) {
-			Thread thread = Thread.currentThread();
-			boolean interrupted = thread.isInterrupted();
-			boolean cancelled = ParallelTaskTemplate.isCancelled();
+			Probe probe = Probe.ofCurrentThread();
 			allRunning.countDown();
 			boolean together;
 			try {
@@ -199,7 +199,10 @@ final class AsyncFixtures {
 				Thread.currentThread().interrupt();
 				together = false;
 			}
-			return CompletableFuture.completedFuture(new Probe(thread, interrupted, cancelled, together));
+			if (!together) {
+				throw new IllegalStateException("Not every probe ran at once: a thread of the executor is busy");
+			}
+			return CompletableFuture.completedFuture(probe);
 		}
 
 		private static String sleepBody(AsyncScenario scenario, String name) {
@@ -241,31 +244,7 @@ final class AsyncFixtures {
 			scenario.enter(name);
 			scenario.awaitSiblingsBlockingAndLastCallHeldBack();
 			scenario.fatalErrorThrown();
-			throw new OrderGoneException();
-		}
-
-	}
-
-	/**
-	 * What a {@link AsyncWork#probe(CountDownLatch)} call saw.
-	 *
-	 * @param thread the thread that ran the call
-	 * @param interrupted whether the thread was interrupted when the call started
-	 * @param cancelled whether the thread saw a cancelled batch
-	 * @param together whether every probe of the latch was running at the same time
-	 */
-	record Probe(Thread thread, boolean interrupted, boolean cancelled, boolean together) {
-
-	}
-
-	/**
-	 * Fatal error of the tests.
-	 */
-	@FatalError
-	static class OrderGoneException extends RuntimeException {
-
-		OrderGoneException() {
-			super("Order is gone");
+			throw new FatalTestException("Order is gone");
 		}
 
 	}

@@ -27,8 +27,8 @@ import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.ParallelTimeoutException;
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.Subtask.State;
+import io.github.paralleltasks.TestExceptions.FatalTestException;
 import io.github.paralleltasks.task.AsyncFixtures.AsyncWork;
-import io.github.paralleltasks.task.AsyncFixtures.OrderGoneException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -137,7 +137,7 @@ class AsyncSupervisionCancellationTests {
 			long start = System.nanoTime();
 			assertThatExceptionOfType(FatalTaskException.class).isThrownBy(() -> template(context).awaitAll(calls))
 				.satisfies((ex) -> {
-					assertThat(ex.getCause()).isInstanceOf(OrderGoneException.class);
+					assertThat(ex.getCause()).isInstanceOf(FatalTestException.class);
 					assertThat(ex.taskName()).isEqualTo("task-1");
 					// The spinner sees the cancel as soon as the batch is marked, and may
 					// return its value before the canceller reaches it
