@@ -29,7 +29,10 @@ final class BatchRegistry {
 
 	private final Set<Batch> inFlight = ConcurrentHashMap.newKeySet();
 
-	/** Set once, by {@link #shutdown()}; read by every batch that opens. */
+	/**
+	 * Set by {@link #shutdown()}, cleared by {@link #reopen()}; read by every batch that
+	 * opens.
+	 */
 	private volatile boolean shutDown;
 
 	/**
@@ -60,6 +63,10 @@ final class BatchRegistry {
 			}
 		}
 		return count;
+	}
+
+	void reopen() {
+		this.shutDown = false;
 	}
 
 	boolean isShutDown() {

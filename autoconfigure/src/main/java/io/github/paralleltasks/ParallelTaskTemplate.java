@@ -165,6 +165,16 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	}
 
 	/**
+	 * Let batches run again after {@link #shutdown()}, as when a stopped application
+	 * context is started again (Spring's test framework pauses the contexts that it
+	 * caches this way). Batches cancelled by the shutdown stay cancelled.
+	 * @since 0.1.0
+	 */
+	public void reopen() {
+		this.settings.registry().reopen();
+	}
+
+	/**
 	 * Return whether {@link #shutdown()} was called on this template or on a template it
 	 * was made from or that was made from it.
 	 * @return {@code true} if batches are cancelled as they open

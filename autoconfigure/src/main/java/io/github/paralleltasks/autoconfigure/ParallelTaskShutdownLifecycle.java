@@ -49,6 +49,10 @@ final class ParallelTaskShutdownLifecycle implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// Started again after a stop, for instance a cached test context that resumes
+		for (ParallelTaskTemplate template : this.templates) {
+			template.reopen();
+		}
 		this.running = true;
 	}
 

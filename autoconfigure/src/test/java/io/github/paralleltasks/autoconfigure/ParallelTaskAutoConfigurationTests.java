@@ -91,6 +91,18 @@ class ParallelTaskAutoConfigurationTests {
 	}
 
 	@Test
+	void templateRunsBatchesAgainWhenTheContextIsStartedAgain() {
+		this.contextRunner.run((context) -> {
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			context.stop();
+			assertThat(template.isShutDown()).isTrue();
+			context.start();
+			assertThat(template.isShutDown()).isFalse();
+			assertThat(template.invokeAll(List.of(() -> "runs")).values()).containsExactly("runs");
+		});
+	}
+
+	@Test
 	void starterRegistersNoExecutorSoApplicationTaskExecutorStays() {
 		this.contextRunner.run((context) -> {
 			assertThat(context.getBeansOfType(Executor.class)).containsOnlyKeys("applicationTaskExecutor");
