@@ -35,10 +35,10 @@ import org.springframework.stereotype.Service;
  * {@link JdbcTemplate}. For order {@code sample.history.slow-order-id} (by default 404,
  * the order whose customer lookup fails with a fatal error) it first runs a query that
  * the database takes long to answer, like a report over a table without an index: H2
- * counts the pairs of {@code SYSTEM_RANGE(1, n)} with itself, n² rows, for about a minute
- * with the default n. When a fatal error cancels the order summary, the starter cancels
- * that statement in the database, and this service logs the database's answer at INFO
- * before it rethrows it.
+ * counts the pairs of {@code SYSTEM_RANGE(1, n)} with itself, n² rows, for minutes with
+ * the default n. When a fatal error cancels the order summary, the starter cancels that
+ * statement in the database, and this service logs the database's answer at INFO before
+ * it rethrows it.
  *
  * <p>
  * The database is H2, in memory, so that the sample starts with

@@ -120,7 +120,7 @@ public class SampleProperties {
 
 		/**
 		 * Size n of the slow query, which counts pairs of SYSTEM_RANGE(1, n) with itself:
-		 * n² rows, about a minute for 20000 on a 2-core machine.
+		 * n² rows, one to two and a half minutes for 20000 on a 2-core machine.
 		 */
 		private int slowQuerySize = 20000;
 

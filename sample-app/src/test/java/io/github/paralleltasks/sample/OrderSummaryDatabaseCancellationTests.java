@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // The customer lookup fails after 500 ms, so that the slow query is running in H2 when
 // the fatal error comes (a cancel that comes before the statement executes is not
-// seen by the database). Uncancelled, the slow query (20000² rows) runs for about a
+// seen by the database). Uncancelled, the slow query (20000² rows) runs for more than a
 // minute on the 2-core build machine.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.delays.customer=500ms", "sample.history.slow-order-id=404",
@@ -62,7 +62,7 @@ class OrderSummaryDatabaseCancellationTests {
 	private static final Duration CUSTOMER_DELAY = Duration.ofMillis(500);
 
 	/**
-	 * Far less than the minute that the slow query takes, and less than the cancel grace
+	 * Far less than the minutes that the slow query takes, and less than the cancel grace
 	 * period (5 s) after which a task still running is reported UNAVAILABLE.
 	 */
 	private static final Duration WIDE_MARGIN = Duration.ofSeconds(3);
