@@ -26,13 +26,15 @@ import java.util.List;
  * @param customer the customer, or {@code null} if missing
  * @param prices the prices, or {@code null} if missing
  * @param recommendations the recommendations, or {@code null} if missing
+ * @param history what happened to the order, from the database, or {@code null} if
+ * missing
  * @param complete whether every part is present
  * @param missing the parts that are missing, and why
  * @author parallel-tasks authors
  * @since 0.1.0
  */
 public record OrderSummary(long orderId, Customer customer, Prices prices, List<Recommendation> recommendations,
-		boolean complete, List<MissingPart> missing) {
+		List<OrderEvent> history, boolean complete, List<MissingPart> missing) {
 
 	/**
 	 * A part of the summary that is missing because its service failed.

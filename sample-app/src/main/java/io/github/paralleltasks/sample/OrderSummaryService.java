@@ -26,13 +26,15 @@ import io.github.paralleltasks.sample.OrderSummary.MissingPart;
 import org.springframework.stereotype.Service;
 
 /**
- * Gathers the summary of an order from the customer, prices and recommendations services,
- * in parallel, through the auto-configured {@link ParallelTaskTemplate}.
+ * Gathers the summary of an order from the customer, prices, recommendations and order
+ * history services, in parallel, through the auto-configured
+ * {@link ParallelTaskTemplate}. The order history is read from the database.
  *
  * <p>
  * If the order does not exist, the customer service throws an
- * {@link OrderNotFoundException}, which is a fatal error: the other calls are cancelled
- * and a {@link io.github.paralleltasks.FatalTaskException} is thrown at once. If the
+ * {@link OrderNotFoundException}, which is a fatal error: the other calls are cancelled,
+ * the query of the order history in the database too, and a
+ * {@link io.github.paralleltasks.FatalTaskException} is thrown at once. If the
  * recommendation engine times out, that error is tolerated and the summary is returned
  * without recommendations.
  *
@@ -52,6 +54,8 @@ public class OrderSummaryService {
 
 	private final RecommendationService recommendations;
 
+	private final OrderHistoryService history;
+
 	/**
 	 * Create a new {@code OrderSummaryService}.
 	 * @param template the auto-configured template
@@ -59,14 +63,16 @@ public class OrderSummaryService {
 	 * @param customers the customer service
 	 * @param prices the prices service
 	 * @param recommendations the recommendations service
+	 * @param history the order history service
 	 */
 	public OrderSummaryService(ParallelTaskTemplate template, SampleProperties properties, CustomerService customers,
-			PriceService prices, RecommendationService recommendations) {
+			PriceService prices, RecommendationService recommendations, OrderHistoryService history) {
 		this.template = template.batch("order-summary");
 		this.properties = properties;
 		this.customers = customers;
 		this.prices = prices;
 		this.recommendations = recommendations;
+		this.history = history;
 	}
 
 	/**
@@ -84,6 +90,7 @@ public class OrderSummaryService {
 			Subtask<Prices> prices = scope.forkAsync("prices", () -> this.prices.pricesFor(orderId));
 			Subtask<List<Recommendation>> recommendations = scope.forkAsync("recommendations",
 					() -> this.recommendations.recommendationsFor(orderId));
+			Subtask<List<OrderEvent>> history = scope.forkAsync("history", () -> this.history.historyOf(orderId));
 			ParallelResult<Object> result = scope.join();
 			List<MissingPart> missing = result.failures()
 				.stream()
@@ -91,7 +98,7 @@ public class OrderSummaryService {
 						failure.exception().getMessage()))
 				.toList();
 			return new OrderSummary(orderId, valueOrNull(customer), valueOrNull(prices), valueOrNull(recommendations),
-					result.isComplete(), missing);
+					valueOrNull(history), result.isComplete(), missing);
 		});
 	}
 

@@ -37,6 +37,8 @@ public class SampleProperties {
 
 	private final Delays delays = new Delays();
 
+	private final History history = new History();
+
 	private final GatherDemo gatherDemo = new GatherDemo();
 
 	public Duration getSummaryTimeout() {
@@ -49,6 +51,10 @@ public class SampleProperties {
 
 	public Delays getDelays() {
 		return this.delays;
+	}
+
+	public History getHistory() {
+		return this.history;
 	}
 
 	public GatherDemo getGatherDemo() {
@@ -97,6 +103,41 @@ public class SampleProperties {
 
 		public void setRecommendations(Duration recommendations) {
 			this.recommendations = recommendations;
+		}
+
+	}
+
+	/**
+	 * Settings of the order history, which is read from the database.
+	 */
+	public static class History {
+
+		/**
+		 * Id of the order whose history query is slow: before it reads the history, it
+		 * runs a query that the database takes long to answer, unless it is cancelled.
+		 */
+		private long slowOrderId = CustomerService.MISSING_ORDER_ID;
+
+		/**
+		 * Size n of the slow query, which counts pairs of SYSTEM_RANGE(1, n) with itself:
+		 * n² rows, one to two and a half minutes for 20000 on a 2-core machine.
+		 */
+		private int slowQuerySize = 20000;
+
+		public long getSlowOrderId() {
+			return this.slowOrderId;
+		}
+
+		public void setSlowOrderId(long slowOrderId) {
+			this.slowOrderId = slowOrderId;
+		}
+
+		public int getSlowQuerySize() {
+			return this.slowQuerySize;
+		}
+
+		public void setSlowQuerySize(int slowQuerySize) {
+			this.slowQuerySize = slowQuerySize;
 		}
 
 	}

@@ -17,10 +17,15 @@
 package io.github.paralleltasks.sample;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.github.paralleltasks.jdbc.JdbcCancellation;
 import io.github.paralleltasks.sample.OrderSummary.MissingPart;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +52,12 @@ class OrderSummaryTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private DataSource dataSource;
+
 	@Test
 	void summaryGathersEveryPart() {
 		ResponseEntity<OrderSummary> response = this.rest.getForEntity("/orders/42/summary", OrderSummary.class);
@@ -56,6 +68,9 @@ class OrderSummaryTests {
 		assertThat(summary.customer()).isEqualTo(new Customer(1042, "Edsger Dijkstra", "bronze"));
 		assertThat(summary.prices().total()).isEqualByComparingTo(new BigDecimal("66.80"));
 		assertThat(summary.recommendations()).extracting(Recommendation::sku).containsExactly("SKU-43", "SKU-44");
+		assertThat(summary.history()).containsExactly(new OrderEvent("PLACED", Instant.parse("2026-11-20T09:12:00Z")),
+				new OrderEvent("PAID", Instant.parse("2026-11-20T09:12:41Z")),
+				new OrderEvent("SHIPPED", Instant.parse("2026-11-21T14:03:00Z")));
 		assertThat(summary.complete()).isTrue();
 		assertThat(summary.missing()).isEmpty();
 	}
@@ -69,10 +84,30 @@ class OrderSummaryTests {
 		assertThat(summary.customer()).isEqualTo(new Customer(1504, "Ada Lovelace", "gold"));
 		assertThat(summary.prices()).isNotNull();
 		assertThat(summary.recommendations()).isNull();
+		assertThat(summary.history()).extracting(OrderEvent::status).containsExactly("PLACED", "PAID");
 		assertThat(summary.complete()).isFalse();
 		assertThat(summary.missing())
 			.containsExactly(new MissingPart("recommendations", RecommendationsTimeoutException.class.getName(),
 					"Recommendation engine did not answer in time for order 504"));
+	}
+
+	@Test
+	void historyIsReadFromTheDatabase() {
+		this.jdbc.update("INSERT INTO order_event (order_id, seq, status, at) VALUES (?, ?, ?, ?)", 7, 1, "PLACED",
+				OffsetDateTime.parse("2026-11-30T10:00:00Z"));
+		ResponseEntity<OrderSummary> response = this.rest.getForEntity("/orders/7/summary", OrderSummary.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody().history())
+			.containsExactly(new OrderEvent("PLACED", Instant.parse("2026-11-30T10:00:00Z")));
+		assertThat(JdbcCancellation.isWrapped(this.dataSource)).isTrue();
+	}
+
+	@Test
+	void orderWithoutHistoryHasAnEmptyHistory() {
+		ResponseEntity<OrderSummary> response = this.rest.getForEntity("/orders/8/summary", OrderSummary.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody().history()).isEmpty();
+		assertThat(response.getBody().complete()).isTrue();
 	}
 
 	@Test

@@ -45,10 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author parallel-tasks authors
  */
 // Prices take 30 s, so that the fatal error and the summary timeout always find a
-// sibling to cancel, whatever the load of the machine.
+// sibling to cancel, whatever the load of the machine. No order runs the slow history
+// query here.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.delays.customer=0ms", "sample.delays.prices=30s", "sample.delays.recommendations=0ms",
-				"sample.summary-timeout=1s" })
+				"sample.history.slow-order-id=-1", "sample.summary-timeout=1s" })
 @AutoConfigureTestRestTemplate
 class PrometheusScrapeTests {
 
