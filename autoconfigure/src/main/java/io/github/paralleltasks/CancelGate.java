@@ -41,6 +41,11 @@ import java.lang.invoke.VarHandle;
  * before it interrupts, since an interrupt may close what a hook still needs (on a
  * virtual thread it closes the socket that a JDBC driver's cancel request depends on).
  *
+ * <p>
+ * This class is longer than most here on purpose: it is the one cancel protocol of the
+ * engine, and keeping its states, its hooks and the comments on who writes what in one
+ * file is what lets it be read against {@code FutureTask}.
+ *
  * @author parallel-tasks authors
  */
 abstract class CancelGate {
