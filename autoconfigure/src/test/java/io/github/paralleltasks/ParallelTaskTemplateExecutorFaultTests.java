@@ -147,7 +147,7 @@ class ParallelTaskTemplateExecutorFaultTests {
 		assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
 			.containsExactly(State.CANCELLED, State.CANCELLED, State.CANCELLED, State.FATAL, State.CANCELLED,
 					State.CANCELLED);
-		assertThat(this.runs).extracting(AtomicInteger::get).containsOnly(0, 1);
+		assertThat(this.runs).extracting(AtomicInteger::get).allSatisfy((count) -> assertThat(count).isBetween(0, 1));
 		assertThat(this.runs[2].get() + this.runs[3].get() + this.runs[4].get() + this.runs[5].get()).isZero();
 		assertThat(this.interrupted).hasSize(this.runs[0].get() + this.runs[1].get());
 		assertThat(this.metrics.fatal()).singleElement()
