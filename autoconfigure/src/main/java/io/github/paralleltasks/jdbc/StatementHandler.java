@@ -18,6 +18,7 @@ package io.github.paralleltasks.jdbc;
 
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.github.paralleltasks.CancelRegistration;
@@ -50,6 +51,13 @@ final class StatementHandler extends JdbcProxyHandler {
 		String name = method.getName();
 		if (name.startsWith("execute")) {
 			try (CancelRegistration registration = ParallelTaskTemplate.onCancel(this.cancel)) {
+				if (ParallelTaskTemplate.isCancelled()) {
+					// The hook ran at once, before the statement was sent: a database
+					// ignores
+					// a cancel when nothing runs, so the statement must not be sent at
+					// all
+					throw new SQLException("Statement was not executed: its task was cancelled", "57014");
+				}
 				return invokeTarget(method, args);
 			}
 		}
