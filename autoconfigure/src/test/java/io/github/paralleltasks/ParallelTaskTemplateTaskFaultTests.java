@@ -234,10 +234,18 @@ class ParallelTaskTemplateTaskFaultTests {
 		AtomicReference<Thread> waitingOwner = new AtomicReference<>();
 		AtomicInteger innerRuns = new AtomicInteger();
 		FatalTestException fatal = new FatalTestException("nested");
+		// The first two outer tasks hold the pool's two threads before either forks:
+		// otherwise the nested tasks of the first could take the second thread before
+		// the second outer task is even submitted
+		CountDownLatch bothOuterRunning = new CountDownLatch(2);
 		List<Callable<Object>> outer = new ArrayList<>();
 		for (int o = 0; o < 8; o++) {
 			int outerIndex = o;
 			outer.add(ParallelTask.named("outer-" + o, () -> {
+				if (outerIndex < 2) {
+					bothOuterRunning.countDown();
+					TestTasks.await(bothOuterRunning);
+				}
 				List<Callable<Object>> inner = new ArrayList<>();
 				for (int i = 0; i < 4; i++) {
 					String name = "inner-" + outerIndex + "." + i;
@@ -250,8 +258,7 @@ class ParallelTaskTemplateTaskFaultTests {
 				}
 				if (outerIndex == 0) {
 					// With a timeout, the nested batch leaves its tasks to the pool,
-					// whose
-					// threads are both busy: its owner waits for them
+					// whose threads are both busy: its owner waits for them
 					waitingOwner.set(Thread.currentThread());
 					return template.invokeAll(inner, Duration.ofMinutes(1)).values();
 				}
