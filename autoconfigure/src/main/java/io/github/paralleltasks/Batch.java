@@ -23,6 +23,11 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.BatchRecording;
+import io.github.paralleltasks.metrics.CancelReason;
+
 /**
  * A supervised batch of sibling tasks, owned by the thread that created it. Tasks are
  * added by the owner only; they end on their own threads, and the one that ends last

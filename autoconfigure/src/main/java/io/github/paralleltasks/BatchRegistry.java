@@ -19,6 +19,8 @@ package io.github.paralleltasks;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.paralleltasks.metrics.CancelReason;
+
 /**
  * The batches in flight of a template and of the templates made from it with
  * {@link ParallelTaskTemplate#batch(String)}, so that a shutdown can cancel them.

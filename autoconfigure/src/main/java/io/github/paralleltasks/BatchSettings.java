@@ -18,6 +18,9 @@ package io.github.paralleltasks;
 
 import java.time.Duration;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
+
 /**
  * What a batch needs to know of the template that started it.
  *

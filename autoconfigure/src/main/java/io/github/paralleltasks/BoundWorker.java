@@ -18,6 +18,8 @@ package io.github.paralleltasks;
 
 import java.util.function.Supplier;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+
 /**
  * A work item that an executor was handed while an asynchronous call started: the thread
  * behind an {@code @Async} method. Its {@link CancelGate} decides, as a task's does, that

@@ -18,6 +18,8 @@ package io.github.paralleltasks;
 
 import java.util.concurrent.Callable;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+
 /**
  * A task that runs a {@link Callable} on a thread of the template's executor, and is
  * stopped by running its cancellation hooks and interrupting that thread.

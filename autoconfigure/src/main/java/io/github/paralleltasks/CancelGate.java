@@ -19,6 +19,8 @@ package io.github.paralleltasks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+
 /**
  * The run state of one piece of work that a batch may cancel — a task of the batch, or an
  * {@code @Async} worker bound to one — and the one place where it is cancelled.

@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks;
 
+import io.github.paralleltasks.metrics.CancelReason;
+
 /**
  * Why and when a batch stopped being open: published once, as one immutable value, so
  * that no reader waits for a second write.

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+
 /**
  * A task that starts an asynchronous call, typically of an {@code @Async} method, on the
  * owner's thread, and is supervised through the future that the call returns and through

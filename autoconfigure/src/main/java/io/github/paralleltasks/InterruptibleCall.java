@@ -19,6 +19,8 @@ package io.github.paralleltasks;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
+
 /**
  * An asynchronous call made outside any batch whose future interrupts the call's thread
  * when it is cancelled, as a {@code FutureTask} would.

@@ -112,4 +112,13 @@ public interface ParallelTaskOperations {
 	 */
 	<R> R execute(Duration timeout, ParallelScopeCallback<R> callback);
 
+	/**
+	 * Return operations like these whose batches carry the given name, in logs and as the
+	 * {@code batch} tag of the metrics. Name batches for what they do
+	 * ({@code "checkout"}), never with values from requests.
+	 * @param name the name of the batches, not blank
+	 * @return operations whose batches carry that name
+	 */
+	ParallelTaskOperations batch(String name);
+
 }

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.github.paralleltasks.context.TaskContextPropagator;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 
 /**
  * Runs batches of sibling tasks in parallel on an {@link Executor} and supervises them.
@@ -58,19 +58,6 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	private final Duration defaultTimeout;
 
 	private final BatchSettings settings;
-
-	/**
-	 * Create a new {@code ParallelTaskTemplate} with a cancel grace period of 5 seconds
-	 * and no default timeout.
-	 * @param executor the executor that runs the tasks
-	 * @param fatalErrorPolicy the policy that tells fatal errors from tolerated ones
-	 * @param meterRegistry the registry of the metrics, or {@code null} for none
-	 */
-	public ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, MeterRegistry meterRegistry) {
-		this(executor, fatalErrorPolicy,
-				(meterRegistry != null) ? new MicrometerParallelTaskMetrics(meterRegistry) : ParallelTaskMetrics.NONE,
-				TaskContextPropagator.NONE, null, DEFAULT_CANCEL_GRACE_PERIOD, null);
-	}
 
 	private ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
 			TaskContextPropagator contextPropagator, Duration defaultTimeout, Duration cancelGracePeriod,
@@ -142,6 +129,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * @param name the name of the batches
 	 * @return a template for batches of that name
 	 */
+	@Override
 	public ParallelTaskTemplate batch(String name) {
 		Objects.requireNonNull(name, "Batch name must not be null");
 		if (name.isBlank()) {
@@ -385,18 +373,6 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		public Builder fatalErrorPolicy(FatalErrorPolicy fatalErrorPolicy) {
 			this.fatalErrorPolicy = Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null");
 			return this;
-		}
-
-		/**
-		 * Record metrics to the given registry.
-		 * <p>
-		 * The default is to record none.
-		 * @param meterRegistry the registry
-		 * @return this builder
-		 */
-		public Builder meterRegistry(MeterRegistry meterRegistry) {
-			Objects.requireNonNull(meterRegistry, "Meter registry must not be null");
-			return metrics(new MicrometerParallelTaskMetrics(meterRegistry));
 		}
 
 		/**

@@ -18,6 +18,8 @@ package io.github.paralleltasks;
 
 import java.util.concurrent.CancellationException;
 
+import io.github.paralleltasks.metrics.BatchRecording;
+
 /**
  * One task of a {@link Batch}: its {@link CancelGate}, the end states a task can reach,
  * and its value or exception.

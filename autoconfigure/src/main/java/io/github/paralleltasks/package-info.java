@@ -17,4 +17,7 @@
 /**
  * Supervised batches of sibling tasks that really cancel each other on a fatal error.
  */
+@NullMarked
 package io.github.paralleltasks;
+
+import org.jspecify.annotations.NullMarked;

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.CancelReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -156,9 +156,18 @@ class ParallelTaskTemplateArgumentTests {
 	}
 
 	@Test
+	void batchNamedThroughTheOperationsInterfaceCarriesItsName() {
+		ParallelTaskOperations operations = this.template;
+		ParallelResult<String> result = operations.batch("checkout").invokeAll(List.of(() -> "a"));
+		assertThat(result.values()).containsExactly("a");
+		assertThat(this.metrics.batchEnds()).extracting(RecordingParallelTaskMetrics.BatchEnd::batchName)
+			.containsExactly("checkout");
+	}
+
+	@Test
 	void builderAndNamesRejectMissingValues() {
 		assertThatNullPointerException().isThrownBy(() -> ParallelTaskTemplate.builder(null));
-		assertThatNullPointerException().isThrownBy(() -> ParallelTaskTemplate.builder(this.pool).meterRegistry(null));
+		assertThatNullPointerException().isThrownBy(() -> ParallelTaskTemplate.builder(this.pool).metrics(null));
 		assertThatNullPointerException()
 			.isThrownBy(() -> ParallelTaskTemplate.builder(this.pool).fatalErrorPolicy(null));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.batch(" "));

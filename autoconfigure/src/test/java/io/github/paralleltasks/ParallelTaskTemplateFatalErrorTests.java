@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.CancelReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

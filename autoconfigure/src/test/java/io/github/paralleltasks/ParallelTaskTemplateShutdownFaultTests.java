@@ -27,6 +27,8 @@ import io.github.paralleltasks.CallerThread.Outcome;
 import io.github.paralleltasks.RecordingParallelTaskMetrics.Cancel;
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.autoconfigure.ParallelTaskAutoConfiguration;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.CancelReason;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

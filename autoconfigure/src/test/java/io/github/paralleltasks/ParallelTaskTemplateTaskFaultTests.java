@@ -34,6 +34,8 @@ import io.github.paralleltasks.RecordingParallelTaskMetrics.TaskEnd;
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
 import io.github.paralleltasks.TestTasks.Probe;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.CancelReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.ToleratedTestException;
+import io.github.paralleltasks.metrics.BatchOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.BatchRecording;
+import io.github.paralleltasks.metrics.CancelReason;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
+
 /**
  * {@link ParallelTaskMetrics} that records every event, so that the tests of the engine
  * read what a batch did without Micrometer.

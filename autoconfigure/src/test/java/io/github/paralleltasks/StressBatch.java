@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.paralleltasks.StressTask.Kind;
+import io.github.paralleltasks.metrics.BatchOutcome;
 
 /**
  * A random batch of the stress test: its plan, made up front from the seeded random, and

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import io.github.paralleltasks.Subtask.State;
+import io.github.paralleltasks.metrics.BatchOutcome;
 
 /**
  * Checks a batch of the stress test, once it has returned or thrown, against the ledger

@@ -30,10 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.github.paralleltasks.BatchOutcome;
-import io.github.paralleltasks.BatchRecording;
-import io.github.paralleltasks.CancelReason;
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.BatchRecording;
+import io.github.paralleltasks.metrics.CancelReason;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.actuate.ParallelTasksDescriptor.BatchDescriptor;
 import io.github.paralleltasks.actuate.ParallelTasksDescriptor.TotalsDescriptor;

@@ -18,4 +18,7 @@
  * Spring Boot actuator endpoint of parallel-tasks: the batches in flight and the totals
  * since start-up.
  */
+@NullMarked
 package io.github.paralleltasks.actuate;
+
+import org.jspecify.annotations.NullMarked;

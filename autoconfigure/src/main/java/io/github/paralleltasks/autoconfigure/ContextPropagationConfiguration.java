@@ -16,8 +16,8 @@
 
 package io.github.paralleltasks.autoconfigure;
 
-import io.github.paralleltasks.TaskContextPropagator;
-import io.github.paralleltasks.micrometer.ContextSnapshotPropagator;
+import io.github.paralleltasks.context.TaskContextPropagator;
+import io.github.paralleltasks.context.ContextSnapshotPropagator;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.paralleltasks.FatalErrorPolicy;
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
-import io.github.paralleltasks.TaskContextPropagator;
+import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 import io.github.paralleltasks.task.InterruptibleAsyncFuturesPostProcessor;
 

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@link ParallelTasksEndpoint} and of the
  * {@link ParallelTaskTracker} behind it, when the endpoint is accessible and exposed. The
- * tracker is a {@link io.github.paralleltasks.ParallelTaskMetrics} bean, so the
+ * tracker is a {@link io.github.paralleltasks.metrics.ParallelTaskMetrics} bean, so the
  * auto-configured template reports to it alongside the Micrometer metrics; it does not
  * depend on {@code parallel-tasks.metrics.enabled}.
  *

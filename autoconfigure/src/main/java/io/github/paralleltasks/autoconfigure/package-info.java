@@ -17,4 +17,7 @@
 /**
  * Auto-configuration of parallel-tasks for Spring Boot.
  */
+@NullMarked
 package io.github.paralleltasks.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,4 +16,7 @@
 /**
  * HTTP client support: aborts the requests of a cancelled task.
  */
+@NullMarked
 package io.github.paralleltasks.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -18,4 +18,7 @@
  * JDBC support: statements that a cancelled batch task is executing are cancelled in the
  * database.
  */
+@NullMarked
 package io.github.paralleltasks.jdbc;
+
+import org.jspecify.annotations.NullMarked;

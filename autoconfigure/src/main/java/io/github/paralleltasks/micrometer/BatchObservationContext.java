@@ -16,7 +16,7 @@
 
 package io.github.paralleltasks.micrometer;
 
-import io.github.paralleltasks.BatchOutcome;
+import io.github.paralleltasks.metrics.BatchOutcome;
 import io.micrometer.observation.Observation;
 
 /**

@@ -21,12 +21,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.paralleltasks.BatchOutcome;
-import io.github.paralleltasks.BatchRecording;
-import io.github.paralleltasks.CancelReason;
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.BatchRecording;
+import io.github.paralleltasks.metrics.CancelReason;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.Subtask;
-import io.github.paralleltasks.TaskContextPropagator;
+import io.github.paralleltasks.context.TaskContextPropagator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -17,4 +17,7 @@
 /**
  * Micrometer metrics of parallel-tasks.
  */
+@NullMarked
 package io.github.paralleltasks.micrometer;
+
+import org.jspecify.annotations.NullMarked;

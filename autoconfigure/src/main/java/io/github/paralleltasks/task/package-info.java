@@ -17,4 +17,7 @@
 /**
  * Spring task-executor support: lets batches supervise the @Async calls they start.
  */
+@NullMarked
 package io.github.paralleltasks.task;
+
+import org.jspecify.annotations.NullMarked;

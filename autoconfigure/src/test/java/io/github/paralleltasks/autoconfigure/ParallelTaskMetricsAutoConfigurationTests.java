@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTask;
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTask;
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.micrometer.BatchObservationContext;
 import io.github.paralleltasks.micrometer.BatchObservationConvention;

@@ -23,7 +23,7 @@ import java.util.List;
 
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTask;
-import io.github.paralleltasks.ParallelTaskMetrics;
+import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.actuate.ParallelTaskTracker;
 import io.github.paralleltasks.actuate.ParallelTasksDescriptor;

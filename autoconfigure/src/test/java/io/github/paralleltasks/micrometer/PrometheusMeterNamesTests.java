@@ -66,7 +66,7 @@ class PrometheusMeterNamesTests {
 
 		});
 		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pool)
-			.meterRegistry(this.registry)
+			.metrics(new MicrometerParallelTaskMetrics(this.registry))
 			.build()
 			.batch("checkout");
 		CheckoutScenario.run(template, this.registry);

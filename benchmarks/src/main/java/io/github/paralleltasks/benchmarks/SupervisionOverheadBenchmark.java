@@ -90,7 +90,7 @@ public class SupervisionOverheadBenchmark {
 		this.executor = Executors.newFixedThreadPool(2);
 		this.template = ParallelTaskTemplate.builder(this.executor).build();
 		this.meteredTemplate = ParallelTaskTemplate.builder(this.executor)
-			.meterRegistry(new SimpleMeterRegistry())
+			.metrics(new MicrometerParallelTaskMetrics(new SimpleMeterRegistry()))
 			.build();
 		MicrometerParallelTaskMetrics batchMetrics = new MicrometerParallelTaskMetrics(new SimpleMeterRegistry());
 		batchMetrics.setObserveTasks(false);

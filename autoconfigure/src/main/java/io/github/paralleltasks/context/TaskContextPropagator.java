@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks;
+package io.github.paralleltasks.context;
 
 /**
  * Carries what the thread that starts a batch has in its thread-local context (the
@@ -24,7 +24,7 @@ package io.github.paralleltasks;
  *
  * @author parallel-tasks authors
  * @since 0.1.0
- * @see io.github.paralleltasks.micrometer.ContextSnapshotPropagator
+ * @see io.github.paralleltasks.context.ContextSnapshotPropagator
  */
 public interface TaskContextPropagator {
 

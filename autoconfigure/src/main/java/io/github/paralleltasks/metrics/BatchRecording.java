@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks;
+package io.github.paralleltasks.metrics;
+
+import io.github.paralleltasks.Subtask;
+import io.github.paralleltasks.context.TaskContextPropagator;
 
 /**
  * Receives the events of one batch, for metrics, traces or tracking. Returned by

@@ -14,11 +14,11 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks.micrometer;
+package io.github.paralleltasks.context;
 
 import java.util.Objects;
 
-import io.github.paralleltasks.TaskContextPropagator;
+import io.github.paralleltasks.context.TaskContextPropagator;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks;
+package io.github.paralleltasks.metrics;
 
 /**
  * Receives what a {@link ParallelTaskTemplate} does, to count it. Implementations must be

@@ -14,28 +14,18 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks;
+package io.github.paralleltasks.metrics;
 
 /**
- * How a batch ended, as recorded by {@link ParallelTaskMetrics}.
+ * Why a batch cancelled its unfinished tasks.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
  */
-public enum BatchOutcome {
+public enum CancelReason {
 
 	/**
-	 * Every task succeeded.
-	 */
-	SUCCESS("success"),
-
-	/**
-	 * At least one task failed with a tolerated exception and no fatal error occurred.
-	 */
-	PARTIAL("partial"),
-
-	/**
-	 * A task failed with a fatal exception.
+	 * A task threw a fatal exception.
 	 */
 	FATAL("fatal"),
 
@@ -45,19 +35,30 @@ public enum BatchOutcome {
 	TIMEOUT("timeout"),
 
 	/**
-	 * The thread waiting for the batch was interrupted, or the batch's scope was left
-	 * early.
+	 * The thread waiting for the batch was interrupted, or the batch it belongs to was
+	 * cancelled.
 	 */
-	CANCELLED("cancelled");
+	INTERRUPTED("interrupted"),
+
+	/**
+	 * A scope was left, normally or by an exception, with tasks that had not ended.
+	 */
+	CLOSED("closed"),
+
+	/**
+	 * The template was {@linkplain ParallelTaskTemplate#shutdown() shut down}, typically
+	 * because the application context is closing.
+	 */
+	SHUTDOWN("shutdown");
 
 	private final String tagValue;
 
-	BatchOutcome(String tagValue) {
+	CancelReason(String tagValue) {
 		this.tagValue = tagValue;
 	}
 
 	/**
-	 * Return the value of this outcome as a metric tag.
+	 * Return the value of this reason as a metric tag.
 	 * @return the tag value
 	 */
 	public String tagValue() {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks.micrometer;
+package io.github.paralleltasks.context;
 
 import java.util.ArrayList;
 import java.util.List;

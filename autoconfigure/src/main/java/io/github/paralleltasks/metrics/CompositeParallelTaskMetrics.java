@@ -14,10 +14,13 @@
  * limitations under the License.
  */
 
-package io.github.paralleltasks;
+package io.github.paralleltasks.metrics;
 
 import java.util.List;
 import java.util.Objects;
+
+import io.github.paralleltasks.Subtask;
+import io.github.paralleltasks.context.TaskContextPropagator;
 
 /**
  * {@link ParallelTaskMetrics} that passes every event to several others.

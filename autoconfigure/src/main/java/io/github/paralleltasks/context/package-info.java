@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Carrying the caller's context (MDC, trace, security) to the tasks of a batch.
+ * {@link io.github.paralleltasks.context.ContextSnapshotPropagator} does it with
+ * Micrometer's context-propagation library, which it needs on the class path.
+ */
+@NullMarked
+package io.github.paralleltasks.context;
+
+import org.jspecify.annotations.NullMarked;
