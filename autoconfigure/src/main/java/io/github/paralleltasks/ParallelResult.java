@@ -20,6 +20,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of a batch of parallel tasks: the values of the tasks that succeeded, the
@@ -76,7 +77,8 @@ public final class ParallelResult<T> {
 		for (int i = 0; i < this.size; i++) {
 			Subtask<?> subtask = this.subtasks[i];
 			if (subtask.state() == Subtask.State.FAILED) {
-				failures.add(new TaskFailure(i, subtask.name(), subtask.exception()));
+				failures.add(new TaskFailure(i, subtask.name(),
+						Objects.requireNonNull(subtask.exception(), "A failed task has an exception")));
 			}
 		}
 		return Collections.unmodifiableList(failures);

@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base class of the exceptions that end a batch early. The subtasks of the batch, with
  * the values of those that had succeeded, stay readable through {@link #getResult()}.
@@ -33,7 +35,7 @@ public abstract class ParallelTaskException extends RuntimeException {
 	 * @param cause the cause, or {@code null}
 	 * @param result the result of the batch as it was when it ended
 	 */
-	protected ParallelTaskException(String message, Throwable cause, ParallelResult<?> result) {
+	protected ParallelTaskException(String message, @Nullable Throwable cause, ParallelResult<?> result) {
 		super(message, cause);
 		this.result = result;
 	}

@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A scope of sibling tasks of different types, opened by
  * {@link ParallelTaskOperations#execute}. It follows the shape of the JDK's
@@ -71,7 +73,7 @@ public interface ParallelTaskScope {
 	 * @param call the call
 	 * @return the subtask, whose value is readable after {@link #join()}
 	 */
-	<T> Subtask<T> forkAsync(String name, Supplier<? extends Future<? extends T>> call);
+	<T> Subtask<T> forkAsync(@Nullable String name, Supplier<? extends Future<? extends T>> call);
 
 	/**
 	 * Wait until every forked task has ended.

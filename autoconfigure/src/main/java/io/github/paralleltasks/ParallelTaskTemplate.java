@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.metrics.ParallelTaskMetrics;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs batches of sibling tasks in parallel on an {@link Executor} and supervises them.
@@ -55,13 +56,13 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	private final Executor executor;
 
-	private final Duration defaultTimeout;
+	private final @Nullable Duration defaultTimeout;
 
 	private final BatchSettings settings;
 
 	private ParallelTaskTemplate(Executor executor, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
-			TaskContextPropagator contextPropagator, Duration defaultTimeout, Duration cancelGracePeriod,
-			String batchName) {
+			TaskContextPropagator contextPropagator, @Nullable Duration defaultTimeout, Duration cancelGracePeriod,
+			@Nullable String batchName) {
 		this(executor, (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null,
 				new BatchSettings(batchName,
 						Objects.requireNonNull(fatalErrorPolicy, "Fatal error policy must not be null"),
@@ -70,7 +71,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 						checkGracePeriod(cancelGracePeriod)));
 	}
 
-	private ParallelTaskTemplate(Executor executor, Duration defaultTimeout, BatchSettings settings) {
+	private ParallelTaskTemplate(Executor executor, @Nullable Duration defaultTimeout, BatchSettings settings) {
 		this.executor = Objects.requireNonNull(executor, "Executor must not be null");
 		this.defaultTimeout = defaultTimeout;
 		this.settings = settings;
@@ -182,7 +183,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		return doInvokeAll(tasks, checkPositive(timeout, "Timeout"));
 	}
 
-	private <T> ParallelResult<T> doInvokeAll(List<? extends Callable<? extends T>> tasks, Duration timeout) {
+	private <T> ParallelResult<T> doInvokeAll(List<? extends Callable<? extends T>> tasks, @Nullable Duration timeout) {
 		Object[] checked = checkElements(tasks, "Tasks", "Task");
 		if (checked.length == 0) {
 			return ParallelResult.empty();
@@ -205,7 +206,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 	@SuppressWarnings("unchecked")
 	private <T> ParallelResult<T> doAwaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
-			Duration timeout) {
+			@Nullable Duration timeout) {
 		Object[] checked = checkElements(calls, "Calls", "Call");
 		if (checked.length == 0) {
 			return ParallelResult.empty();
@@ -228,7 +229,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		return doExecute(checkPositive(timeout, "Timeout"), callback);
 	}
 
-	private <R> R doExecute(Duration timeout, ParallelScopeCallback<R> callback) {
+	private <R> R doExecute(@Nullable Duration timeout, ParallelScopeCallback<R> callback) {
 		Objects.requireNonNull(callback, "Callback must not be null");
 		BatchScope scope = new BatchScope(openBatch(timeout, 0), this.executor);
 		R result;
@@ -245,7 +246,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		return result;
 	}
 
-	private Batch openBatch(Duration timeout, int size) {
+	private Batch openBatch(@Nullable Duration timeout, int size) {
 		if (Thread.interrupted()) {
 			Thread.currentThread().interrupt();
 			throw new ParallelInterruptedException("Interrupted before the batch started; no task was run",
@@ -322,7 +323,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * Return the timeout of batches that are given none, if any.
 	 * @return the default timeout, or {@code null}
 	 */
-	public Duration getDefaultTimeout() {
+	public @Nullable Duration getDefaultTimeout() {
 		return this.defaultTimeout;
 	}
 
@@ -338,7 +339,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 * Return the name of this template's batches, if any.
 	 * @return the batch name, or {@code null}
 	 */
-	public String getBatchName() {
+	public @Nullable String getBatchName() {
 		return this.settings.name();
 	}
 
@@ -355,7 +356,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 
 		private TaskContextPropagator contextPropagator = TaskContextPropagator.NONE;
 
-		private Duration defaultTimeout;
+		private @Nullable Duration defaultTimeout;
 
 		private Duration cancelGracePeriod = DEFAULT_CANCEL_GRACE_PERIOD;
 
@@ -406,7 +407,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		 * @param defaultTimeout the timeout, positive, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder defaultTimeout(Duration defaultTimeout) {
+		public Builder defaultTimeout(@Nullable Duration defaultTimeout) {
 			this.defaultTimeout = (defaultTimeout != null) ? checkPositive(defaultTimeout, "Default timeout") : null;
 			return this;
 		}

@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One task of a batch: its place, its name, and how it ended. Modelled on the JDK's
  * {@code StructuredTaskScope.Subtask}.
@@ -65,7 +67,7 @@ public interface Subtask<T> {
 	 * threw once interrupted.
 	 * @return the exception, or {@code null} if there is none
 	 */
-	Throwable exception();
+	@Nullable Throwable exception();
 
 	/**
 	 * The states of a subtask.

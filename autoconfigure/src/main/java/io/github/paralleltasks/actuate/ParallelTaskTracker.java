@@ -37,6 +37,7 @@ import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.actuate.ParallelTasksDescriptor.BatchDescriptor;
 import io.github.paralleltasks.actuate.ParallelTasksDescriptor.TotalsDescriptor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ParallelTaskMetrics} that keeps the batches in flight and totals since it was
@@ -106,12 +107,12 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 	}
 
 	@Override
-	public void tasksCancelled(String batchName, CancelReason reason, int count) {
+	public void tasksCancelled(@Nullable String batchName, CancelReason reason, int count) {
 		this.cancelled[reason.ordinal()].add(count);
 	}
 
 	@Override
-	public BatchRecording batchStarted(String batchName, int expectedSize) {
+	public BatchRecording batchStarted(@Nullable String batchName, int expectedSize) {
 		TrackedBatch batch = new TrackedBatch(batchName, expectedSize, this.clock.instant());
 		this.inFlight.add(batch);
 		return batch;
@@ -150,7 +151,7 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 	 */
 	private final class TrackedBatch implements BatchRecording, BatchRecording.TaskRecording {
 
-		private final String name;
+		private final @Nullable String name;
 
 		private final int size;
 
@@ -164,21 +165,21 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 
 		private final AtomicInteger cancelled = new AtomicInteger();
 
-		TrackedBatch(String name, int size, Instant started) {
+		TrackedBatch(@Nullable String name, int size, Instant started) {
 			this.name = name;
 			this.size = size;
 			this.started = started;
 		}
 
 		@Override
-		public TaskRecording taskStarted(String taskName, int index) {
+		public TaskRecording taskStarted(@Nullable String taskName, int index) {
 			ParallelTaskTracker.this.running.increment();
 			this.running.incrementAndGet();
 			return this;
 		}
 
 		@Override
-		public void taskEnded(Subtask.State state, Throwable exception) {
+		public void taskEnded(Subtask.State state, @Nullable Throwable exception) {
 			ParallelTaskTracker.this.tasks[state.ordinal()].increment();
 			if (state == Subtask.State.FAILED || state == Subtask.State.FATAL) {
 				this.failed.incrementAndGet();
@@ -192,7 +193,7 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 		}
 
 		@Override
-		public void batchEnded(BatchOutcome outcome, Throwable error) {
+		public void batchEnded(BatchOutcome outcome, @Nullable Throwable error) {
 			ParallelTaskTracker.this.inFlight.remove(this);
 			ParallelTaskTracker.this.batches[outcome.ordinal()].increment();
 		}

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -45,7 +46,7 @@ public class ParallelTaskProperties {
 	/**
 	 * Timeout of batches that are given none. By default, batches have no timeout.
 	 */
-	private Duration defaultTimeout;
+	private @Nullable Duration defaultTimeout;
 
 	/**
 	 * How long a cancelled batch waits for its tasks to end before it reports the ones
@@ -57,7 +58,7 @@ public class ParallelTaskProperties {
 	 * Name of the Executor bean that runs the tasks. By default, the application's
 	 * 'applicationTaskExecutor'.
 	 */
-	private String executor;
+	private @Nullable String executor;
 
 	/**
 	 * Whether to carry the caller's context (MDC, observation, security context) to the
@@ -87,11 +88,11 @@ public class ParallelTaskProperties {
 		this.fatalExceptions = fatalExceptions;
 	}
 
-	public Duration getDefaultTimeout() {
+	public @Nullable Duration getDefaultTimeout() {
 		return this.defaultTimeout;
 	}
 
-	public void setDefaultTimeout(Duration defaultTimeout) {
+	public void setDefaultTimeout(@Nullable Duration defaultTimeout) {
 		this.defaultTimeout = defaultTimeout;
 	}
 
@@ -103,11 +104,11 @@ public class ParallelTaskProperties {
 		this.cancelGracePeriod = cancelGracePeriod;
 	}
 
-	public String getExecutor() {
+	public @Nullable String getExecutor() {
 		return this.executor;
 	}
 
-	public void setExecutor(String executor) {
+	public void setExecutor(@Nullable String executor) {
 		this.executor = executor;
 	}
 

@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks.context;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Carries what the thread that starts a batch has in its thread-local context (the
  * logging MDC, the current observation and trace, the security context) to each task of
@@ -37,7 +39,7 @@ public interface TaskContextPropagator {
 	 * Capture the context of the current thread.
 	 * @return the captured context, or {@code null} if there is nothing to carry
 	 */
-	CapturedContext capture();
+	@Nullable CapturedContext capture();
 
 	/**
 	 * A context captured on the thread that started a batch.

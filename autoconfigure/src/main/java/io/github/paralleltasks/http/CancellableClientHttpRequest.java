@@ -25,6 +25,7 @@ import java.util.function.Function;
 import io.github.paralleltasks.CancelRegistration;
 import io.github.paralleltasks.ParallelTaskTemplate;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.StreamingHttpOutputMessage;
@@ -43,7 +44,7 @@ final class CancellableClientHttpRequest implements ClientHttpRequest, Streaming
 
 	private final Function<ClientHttpRequest, Runnable> abortOfRequest;
 
-	private Body body;
+	private @Nullable Body body;
 
 	CancellableClientHttpRequest(ClientHttpRequest delegate, Function<ClientHttpRequest, Runnable> abortOfRequest) {
 		this.delegate = delegate;

@@ -24,6 +24,7 @@ import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outermost {@link ExecChainHandler} of Apache HttpClient 5 (classic) that offers the
@@ -55,7 +56,7 @@ final class HttpComponentsRequestAbort implements ExecChainHandler {
 		return chain.proceed(request, scope);
 	}
 
-	private static Cancellable cancellable(ExecChain.Scope scope) {
+	private static @Nullable Cancellable cancellable(ExecChain.Scope scope) {
 		if (scope.originalRequest instanceof Cancellable request) {
 			return request;
 		}

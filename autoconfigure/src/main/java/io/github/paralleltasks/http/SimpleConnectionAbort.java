@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
@@ -59,7 +60,7 @@ final class SimpleConnectionAbort implements Function<ClientHttpRequest, Runnabl
 	 * @return the abort, or {@code null} if this version of Spring keeps the connection
 	 * where it cannot be found
 	 */
-	static SimpleConnectionAbort find() {
+	static @Nullable SimpleConnectionAbort find() {
 		try {
 			Class<?> requestType = ClassUtils.forName(REQUEST_CLASS,
 					SimpleClientHttpRequestFactory.class.getClassLoader());
@@ -78,7 +79,7 @@ final class SimpleConnectionAbort implements Function<ClientHttpRequest, Runnabl
 	}
 
 	@Override
-	public Runnable apply(ClientHttpRequest request) {
+	public @Nullable Runnable apply(ClientHttpRequest request) {
 		if (!this.requestType.isInstance(request)) {
 			return null;
 		}

@@ -18,6 +18,7 @@ package io.github.paralleltasks.metrics;
 
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the events of one batch, for metrics, traces or tracking. Returned by
@@ -41,7 +42,7 @@ public interface BatchRecording {
 	 * @param index the position of the task in the batch
 	 * @return the recording of the task
 	 */
-	default TaskRecording taskStarted(String taskName, int index) {
+	default TaskRecording taskStarted(@Nullable String taskName, int index) {
 		return TaskRecording.NONE;
 	}
 
@@ -50,7 +51,7 @@ public interface BatchRecording {
 	 * @param outcome how the batch ended
 	 * @param error the exception the batch throws, or {@code null}
 	 */
-	default void batchEnded(BatchOutcome outcome, Throwable error) {
+	default void batchEnded(BatchOutcome outcome, @Nullable Throwable error) {
 	}
 
 	/**
@@ -79,7 +80,7 @@ public interface BatchRecording {
 		 * @param state how it ended
 		 * @param exception the exception it ended with, or {@code null}
 		 */
-		default void taskEnded(Subtask.State state, Throwable exception) {
+		default void taskEnded(Subtask.State state, @Nullable Throwable exception) {
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.util.Objects;
 
 import io.github.paralleltasks.Subtask;
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ParallelTaskMetrics} that passes every event to several others.
@@ -49,21 +50,21 @@ final class CompositeParallelTaskMetrics implements ParallelTaskMetrics {
 	}
 
 	@Override
-	public void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
+	public void taskFailed(@Nullable String batchName, @Nullable String taskName, Throwable exception, boolean fatal) {
 		for (ParallelTaskMetrics delegate : this.delegates) {
 			delegate.taskFailed(batchName, taskName, exception, fatal);
 		}
 	}
 
 	@Override
-	public void tasksCancelled(String batchName, CancelReason reason, int count) {
+	public void tasksCancelled(@Nullable String batchName, CancelReason reason, int count) {
 		for (ParallelTaskMetrics delegate : this.delegates) {
 			delegate.tasksCancelled(batchName, reason, count);
 		}
 	}
 
 	@Override
-	public BatchRecording batchStarted(String batchName, int expectedSize) {
+	public BatchRecording batchStarted(@Nullable String batchName, int expectedSize) {
 		BatchRecording[] recordings = new BatchRecording[this.delegates.length];
 		for (int i = 0; i < recordings.length; i++) {
 			recordings[i] = this.delegates[i].batchStarted(batchName, expectedSize);
@@ -74,7 +75,7 @@ final class CompositeParallelTaskMetrics implements ParallelTaskMetrics {
 	private record CompositeBatchRecording(BatchRecording[] recordings) implements BatchRecording {
 
 		@Override
-		public BatchRecording.TaskRecording taskStarted(String taskName, int index) {
+		public BatchRecording.TaskRecording taskStarted(@Nullable String taskName, int index) {
 			BatchRecording.TaskRecording[] tasks = new BatchRecording.TaskRecording[this.recordings.length];
 			for (int i = 0; i < tasks.length; i++) {
 				tasks[i] = this.recordings[i].taskStarted(taskName, index);
@@ -83,7 +84,7 @@ final class CompositeParallelTaskMetrics implements ParallelTaskMetrics {
 		}
 
 		@Override
-		public void batchEnded(BatchOutcome outcome, Throwable error) {
+		public void batchEnded(BatchOutcome outcome, @Nullable Throwable error) {
 			for (BatchRecording recording : this.recordings) {
 				recording.batchEnded(outcome, error);
 			}
@@ -108,7 +109,7 @@ final class CompositeParallelTaskMetrics implements ParallelTaskMetrics {
 		}
 
 		@Override
-		public void taskEnded(Subtask.State state, Throwable exception) {
+		public void taskEnded(Subtask.State state, @Nullable Throwable exception) {
 			for (BatchRecording.TaskRecording task : this.tasks) {
 				task.taskEnded(state, exception);
 			}

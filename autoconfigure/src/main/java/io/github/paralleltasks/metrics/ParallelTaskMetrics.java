@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks.metrics;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Receives what a {@link ParallelTaskTemplate} does, to count it. Implementations must be
  * thread-safe and fast: they are called from the tasks' threads.
@@ -42,7 +44,7 @@ public interface ParallelTaskMetrics {
 	 * @param exception the exception, unwrapped
 	 * @param fatal whether the exception is fatal
 	 */
-	default void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
+	default void taskFailed(@Nullable String batchName, @Nullable String taskName, Throwable exception, boolean fatal) {
 	}
 
 	/**
@@ -51,7 +53,7 @@ public interface ParallelTaskMetrics {
 	 * @param reason why they were cancelled
 	 * @param count how many tasks were cancelled, at least one
 	 */
-	default void tasksCancelled(String batchName, CancelReason reason, int count) {
+	default void tasksCancelled(@Nullable String batchName, CancelReason reason, int count) {
 	}
 
 	/**
@@ -60,7 +62,7 @@ public interface ParallelTaskMetrics {
 	 * @param expectedSize the number of tasks, if known, or {@code 0}
 	 * @return the recording that receives the events of the batch and its tasks
 	 */
-	default BatchRecording batchStarted(String batchName, int expectedSize) {
+	default BatchRecording batchStarted(@Nullable String batchName, int expectedSize) {
 		return BatchRecording.NONE;
 	}
 

@@ -18,6 +18,7 @@ package io.github.paralleltasks.micrometer;
 
 import io.github.paralleltasks.metrics.BatchOutcome;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Context of the observation of a batch of parallel tasks.
@@ -27,18 +28,18 @@ import io.micrometer.observation.Observation;
  */
 public class BatchObservationContext extends Observation.Context {
 
-	private final String batchName;
+	private final @Nullable String batchName;
 
 	private final int expectedSize;
 
-	private volatile BatchOutcome outcome;
+	private volatile @Nullable BatchOutcome outcome;
 
 	/**
 	 * Create a new {@code BatchObservationContext}.
 	 * @param batchName the name of the batch, or {@code null}
 	 * @param expectedSize the number of tasks if known, or {@code 0}
 	 */
-	public BatchObservationContext(String batchName, int expectedSize) {
+	public BatchObservationContext(@Nullable String batchName, int expectedSize) {
 		this.batchName = batchName;
 		this.expectedSize = expectedSize;
 	}
@@ -47,7 +48,7 @@ public class BatchObservationContext extends Observation.Context {
 	 * Return the name of the batch.
 	 * @return the batch name, or {@code null} if it has none
 	 */
-	public String getBatchName() {
+	public @Nullable String getBatchName() {
 		return this.batchName;
 	}
 
@@ -64,7 +65,7 @@ public class BatchObservationContext extends Observation.Context {
 	 * Return how the batch ended.
 	 * @return the outcome, or {@code null} while the batch runs
 	 */
-	public BatchOutcome getOutcome() {
+	public @Nullable BatchOutcome getOutcome() {
 		return this.outcome;
 	}
 

@@ -33,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ParallelTaskMetrics} that records to Micrometer: counters and a gauge in a
@@ -52,9 +53,9 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
 	private final Map<String, AtomicInteger> activeTasks = new ConcurrentHashMap<>();
 
-	private BatchObservationConvention batchConvention;
+	private @Nullable BatchObservationConvention batchConvention;
 
-	private TaskObservationConvention taskConvention;
+	private @Nullable TaskObservationConvention taskConvention;
 
 	private boolean observeTasks = true;
 
@@ -90,7 +91,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	 * The default is {@link DefaultBatchObservationConvention}.
 	 * @param batchConvention the convention, or {@code null} for the default
 	 */
-	public void setBatchObservationConvention(BatchObservationConvention batchConvention) {
+	public void setBatchObservationConvention(@Nullable BatchObservationConvention batchConvention) {
 		this.batchConvention = batchConvention;
 	}
 
@@ -100,7 +101,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	 * The default is {@link DefaultTaskObservationConvention}.
 	 * @param taskConvention the convention, or {@code null} for the default
 	 */
-	public void setTaskObservationConvention(TaskObservationConvention taskConvention) {
+	public void setTaskObservationConvention(@Nullable TaskObservationConvention taskConvention) {
 		this.taskConvention = taskConvention;
 	}
 
@@ -118,7 +119,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	}
 
 	@Override
-	public void taskFailed(String batchName, String taskName, Throwable exception, boolean fatal) {
+	public void taskFailed(@Nullable String batchName, @Nullable String taskName, Throwable exception, boolean fatal) {
 		Counter.builder(fatal ? ParallelTaskMetricNames.FATAL : ParallelTaskMetricNames.TOLERATED)
 			.description(fatal ? "Exceptions thrown by tasks that were fatal to their batch"
 					: "Exceptions thrown by tasks that were tolerated")
@@ -130,7 +131,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	}
 
 	@Override
-	public void tasksCancelled(String batchName, CancelReason reason, int count) {
+	public void tasksCancelled(@Nullable String batchName, CancelReason reason, int count) {
 		Counter.builder(ParallelTaskMetricNames.CANCELLED)
 			.description("Tasks that a batch cancelled before they ended")
 			.tag(ParallelTaskMetricNames.BATCH_TAG, ParallelTaskMetricNames.nameOrUnnamed(batchName))
@@ -140,7 +141,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	}
 
 	@Override
-	public BatchRecording batchStarted(String batchName, int expectedSize) {
+	public BatchRecording batchStarted(@Nullable String batchName, int expectedSize) {
 		BatchObservationContext context = new BatchObservationContext(batchName, expectedSize);
 		Observation observation = Observation
 			.createNotStarted(this.batchConvention, DefaultBatchObservationConvention.INSTANCE, () -> context,
@@ -149,7 +150,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		return new ObservedBatch(batchName, observation, context, active(batchName));
 	}
 
-	private AtomicInteger active(String batchName) {
+	private AtomicInteger active(@Nullable String batchName) {
 		return this.activeTasks.computeIfAbsent(ParallelTaskMetricNames.nameOrUnnamed(batchName), (name) -> {
 			AtomicInteger active = new AtomicInteger();
 			Gauge.builder(ParallelTaskMetricNames.ACTIVE, active, AtomicInteger::get)
@@ -162,7 +163,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
 	private final class ObservedBatch implements BatchRecording {
 
-		private final String batchName;
+		private final @Nullable String batchName;
 
 		private final Observation observation;
 
@@ -173,7 +174,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		/** The recording of every task when tasks are not observed: it only counts. */
 		private final TaskRecording untracked;
 
-		ObservedBatch(String batchName, Observation observation, BatchObservationContext context,
+		ObservedBatch(@Nullable String batchName, Observation observation, BatchObservationContext context,
 				AtomicInteger active) {
 			this.batchName = batchName;
 			this.observation = observation;
@@ -182,7 +183,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 			this.untracked = new TaskRecording() {
 
 				@Override
-				public void taskEnded(Subtask.State state, Throwable exception) {
+				public void taskEnded(Subtask.State state, @Nullable Throwable exception) {
 					active.decrementAndGet();
 				}
 
@@ -190,7 +191,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		}
 
 		@Override
-		public TaskRecording taskStarted(String taskName, int index) {
+		public TaskRecording taskStarted(@Nullable String taskName, int index) {
 			this.active.incrementAndGet();
 			if (!MicrometerParallelTaskMetrics.this.observeTasks) {
 				return this.untracked;
@@ -206,7 +207,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		}
 
 		@Override
-		public void batchEnded(BatchOutcome outcome, Throwable error) {
+		public void batchEnded(BatchOutcome outcome, @Nullable Throwable error) {
 			this.context.setOutcome(outcome);
 			if (error != null) {
 				this.observation.error(error);
@@ -236,7 +237,7 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		}
 
 		@Override
-		public void taskEnded(Subtask.State state, Throwable exception) {
+		public void taskEnded(Subtask.State state, @Nullable Throwable exception) {
 			this.context.setState(state);
 			if (exception != null && (state == Subtask.State.FAILED || state == Subtask.State.FATAL)) {
 				this.observation.error(exception);

@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks.micrometer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Names of the meters that parallel-tasks records, and of their tags.
  *
@@ -96,7 +98,7 @@ public final class ParallelTaskMetricNames {
 	private ParallelTaskMetricNames() {
 	}
 
-	static String nameOrUnnamed(String name) {
+	static String nameOrUnnamed(@Nullable String name) {
 		return (name != null) ? name : UNNAMED;
 	}
 

@@ -18,6 +18,7 @@ package io.github.paralleltasks.micrometer;
 
 import io.github.paralleltasks.Subtask;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Context of the observation of one task of a batch.
@@ -27,13 +28,13 @@ import io.micrometer.observation.Observation;
  */
 public class TaskObservationContext extends Observation.Context {
 
-	private final String batchName;
+	private final @Nullable String batchName;
 
-	private final String taskName;
+	private final @Nullable String taskName;
 
 	private final int index;
 
-	private volatile Subtask.State state;
+	private volatile Subtask.@Nullable State state;
 
 	/**
 	 * Create a new {@code TaskObservationContext}.
@@ -41,7 +42,7 @@ public class TaskObservationContext extends Observation.Context {
 	 * @param taskName the name of the task, or {@code null}
 	 * @param index the position of the task in its batch
 	 */
-	public TaskObservationContext(String batchName, String taskName, int index) {
+	public TaskObservationContext(@Nullable String batchName, @Nullable String taskName, int index) {
 		this.batchName = batchName;
 		this.taskName = taskName;
 		this.index = index;
@@ -51,7 +52,7 @@ public class TaskObservationContext extends Observation.Context {
 	 * Return the name of the batch.
 	 * @return the batch name, or {@code null} if it has none
 	 */
-	public String getBatchName() {
+	public @Nullable String getBatchName() {
 		return this.batchName;
 	}
 
@@ -59,7 +60,7 @@ public class TaskObservationContext extends Observation.Context {
 	 * Return the name of the task.
 	 * @return the task name, or {@code null} if it has none
 	 */
-	public String getTaskName() {
+	public @Nullable String getTaskName() {
 		return this.taskName;
 	}
 
@@ -75,7 +76,7 @@ public class TaskObservationContext extends Observation.Context {
 	 * Return how the task ended.
 	 * @return the state, or {@code null} while the task runs
 	 */
-	public Subtask.State getState() {
+	public Subtask.@Nullable State getState() {
 		return this.state;
 	}
 

@@ -22,6 +22,7 @@ import io.github.paralleltasks.AsyncSupervision;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -67,7 +68,7 @@ public class InterruptibleAsyncFuturesPostProcessor implements BeanPostProcessor
 		return bean;
 	}
 
-	private static Object invoke(MethodInvocation invocation) throws Throwable {
+	private static @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		if (!CompletableFuture.class.isAssignableFrom(invocation.getMethod().getReturnType())) {
 			return invocation.proceed();
 		}
@@ -88,7 +89,7 @@ public class InterruptibleAsyncFuturesPostProcessor implements BeanPostProcessor
 	}
 
 	@SuppressWarnings("unchecked")
-	private static CompletableFuture<Object> asFuture(Object result) {
+	private static @Nullable CompletableFuture<Object> asFuture(@Nullable Object result) {
 		return (CompletableFuture<Object>) result;
 	}
 
