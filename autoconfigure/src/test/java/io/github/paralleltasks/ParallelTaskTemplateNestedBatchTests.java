@@ -110,8 +110,35 @@ class ParallelTaskTemplateNestedBatchTests {
 		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class,
 				() -> template.invokeAll(List.of(ParallelTask.named("parent", parentTask))));
 		assertThat(ex.taskName()).isEqualTo("parent");
-		assertThat(ex.getCause()).isInstanceOf(FatalTaskException.class).hasCause(fatal);
-		assertThat(((FatalTaskException) ex.getCause()).taskName()).isEqualTo("child");
+		assertThat(ex.taskPath()).isEqualTo("parent/child");
+		assertThat(ex.getCause()).isSameAs(fatal);
+		assertThat(ex).hasMessage("Task 'parent/child' failed with fatal error " + fatal);
+		assertThat(ex.getResult().subtask(0).exception()).isInstanceOfSatisfying(FatalTaskException.class, (nested) -> {
+			assertThat(nested.taskName()).isEqualTo("child");
+			assertThat(nested.taskPath()).isEqualTo("child");
+			assertThat(nested.getCause()).isSameAs(fatal);
+		});
+	}
+
+	@Test
+	void fatalErrorThreeBatchesDownNamesEveryTaskOnItsWayAndKeepsTheRootCause() {
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pools.fixed(3)).build();
+		FatalTestException fatal = new FatalTestException("order 404");
+		Callable<String> partner = () -> {
+			throw fatal;
+		};
+		Callable<String> reviews = () -> template.<String>invokeAll(List.of(ParallelTask.named("partner", partner)))
+			.values()
+			.get(0);
+		Callable<String> page = () -> template.<String>invokeAll(List.of(ParallelTask.named("reviews", reviews)))
+			.values()
+			.get(0);
+		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class,
+				() -> template.invokeAll(List.of(ParallelTask.named("page", page))));
+		assertThat(ex.taskName()).isEqualTo("page");
+		assertThat(ex.taskPath()).isEqualTo("page/reviews/partner");
+		assertThat(ex.getCause()).isSameAs(fatal);
+		assertThat(ex.getMessage()).startsWith("Task 'page/reviews/partner' failed with fatal error");
 	}
 
 	@Test

@@ -271,8 +271,8 @@ class ParallelTaskTemplateTaskFaultTests {
 		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class, () -> template.invokeAll(outer));
 		assertThat(since(start)).isLessThan(TestTasks.FAST);
 		assertThat(ex.taskName()).isEqualTo("outer-1");
-		assertThat(ex.getCause()).isInstanceOf(FatalTaskException.class).hasCause(fatal);
-		assertThat(((FatalTaskException) ex.getCause()).taskName()).isEqualTo("inner-1.3");
+		assertThat(ex.getCause()).isSameAs(fatal);
+		assertThat(ex.taskPath()).isEqualTo("outer-1/inner-1.3");
 		ParallelResult<?> result = ex.getResult();
 		assertThat(result.subtask(1).state()).isEqualTo(State.FATAL);
 		assertThat(result.subtask(0).state()).isEqualTo(State.CANCELLED);
