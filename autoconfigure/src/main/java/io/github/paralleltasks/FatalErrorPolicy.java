@@ -56,7 +56,7 @@ public final class FatalErrorPolicy {
 
 	};
 
-	private FatalErrorPolicy(Collection<Class<? extends Throwable>> fatalTypes) {
+	private FatalErrorPolicy(Collection<? extends Class<? extends Throwable>> fatalTypes) {
 		this.fatalTypes = List.copyOf(fatalTypes);
 	}
 
@@ -71,11 +71,12 @@ public final class FatalErrorPolicy {
 
 	/**
 	 * Return a policy under which an exception is also fatal when it is an instance of
-	 * one of the given types.
+	 * one of the given types. Any collection of exception types will do, a
+	 * {@code List<Class<? extends Exception>>} for instance.
 	 * @param fatalTypes the types whose instances are fatal
 	 * @return the policy
 	 */
-	public static FatalErrorPolicy of(Collection<Class<? extends Throwable>> fatalTypes) {
+	public static FatalErrorPolicy of(Collection<? extends Class<? extends Throwable>> fatalTypes) {
 		Objects.requireNonNull(fatalTypes, "Fatal types must not be null");
 		int index = 0;
 		for (Class<? extends Throwable> type : fatalTypes) {

@@ -126,6 +126,14 @@ class FatalErrorPolicyTests {
 	}
 
 	@Test
+	void listOfExceptionTypesIsAccepted() {
+		List<Class<? extends Exception>> types = List.of(IllegalStateException.class);
+		FatalErrorPolicy policy = FatalErrorPolicy.of(types);
+		assertThat(policy.isFatal(new IllegalStateException("configured"))).isTrue();
+		assertThat(policy.isFatal(new IllegalArgumentException("not configured"))).isFalse();
+	}
+
+	@Test
 	void nullConfigurationIsRejected() {
 		assertThatNullPointerException().isThrownBy(() -> FatalErrorPolicy.of(null))
 			.withMessageContaining("Fatal types");
