@@ -171,6 +171,12 @@ final class Batch {
 				run.finish(null, ex);
 			}
 		}
+		// A synchronous executor (a SyncTaskExecutor in tests) has run the task on this
+		// thread by now, and the owner cannot wait for the deadline: keep it between
+		// tasks
+		if (this.deadline != 0L && System.nanoTime() - this.deadline >= 0L) {
+			cancel(CancelReason.TIMEOUT, null);
+		}
 	}
 
 	/**

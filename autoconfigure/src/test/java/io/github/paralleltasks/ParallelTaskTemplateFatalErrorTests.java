@@ -33,6 +33,8 @@ import io.github.paralleltasks.metrics.CancelReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.task.SyncTaskExecutor;
+
 import static io.github.paralleltasks.TestTasks.since;
 import static io.github.paralleltasks.TestTasks.sleeper;
 import static io.github.paralleltasks.TestTasks.taker;
@@ -57,6 +59,24 @@ class ParallelTaskTemplateFatalErrorTests {
 	@AfterEach
 	void shutdownPools() throws InterruptedException {
 		this.pools.close();
+	}
+
+	@Test
+	void fatalErrorOnASynchronousExecutorCancelsTheTasksNotYetRun() {
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(new SyncTaskExecutor())
+			.metrics(this.metrics)
+			.build();
+		FatalTestException fatal = new FatalTestException("first");
+		AtomicInteger laterRuns = new AtomicInteger();
+		List<Callable<String>> tasks = List.of(() -> "before", () -> {
+			throw fatal;
+		}, () -> "later-" + laterRuns.incrementAndGet());
+		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class, () -> template.invokeAll(tasks));
+		assertThat(ex.getCause()).isSameAs(fatal);
+		assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
+			.containsExactly(State.SUCCESS, State.FATAL, State.CANCELLED);
+		assertThat(laterRuns).hasValue(0);
+		assertThat(this.metrics.cancelled(CancelReason.FATAL)).isEqualTo(1);
 	}
 
 	@Test

@@ -23,12 +23,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.metrics.BatchOutcome;
 import io.github.paralleltasks.metrics.CancelReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.task.SyncTaskExecutor;
 
 import static io.github.paralleltasks.TestTasks.since;
 import static io.github.paralleltasks.TestTasks.sleeper;
@@ -54,6 +57,29 @@ class ParallelTaskTemplateTimeoutTests {
 	@AfterEach
 	void shutdownPools() throws InterruptedException {
 		this.pools.close();
+	}
+
+	@Test
+	void timeoutOnASynchronousExecutorCancelsTheTasksNotYetRun() {
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(new SyncTaskExecutor())
+			.metrics(this.metrics)
+			.build();
+		Duration timeout = Duration.ofMillis(50);
+		AtomicInteger laterRuns = new AtomicInteger();
+		List<Callable<String>> tasks = List.of(() -> {
+			// The batch's deadline was set before this task started
+			long start = System.nanoTime();
+			TestTasks.eventually().until(() -> since(start).compareTo(timeout) > 0);
+			return "slow";
+		}, () -> "later-" + laterRuns.incrementAndGet(), () -> "later-" + laterRuns.incrementAndGet());
+		ParallelTimeoutException ex = catchThrowableOfType(ParallelTimeoutException.class,
+				() -> template.invokeAll(tasks, timeout));
+		assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
+			.containsExactly(State.SUCCESS, State.CANCELLED, State.CANCELLED);
+		assertThat(ex.getResult().values()).singleElement().isEqualTo("slow");
+		assertThat(laterRuns).hasValue(0);
+		assertThat(this.metrics.cancelled(CancelReason.TIMEOUT)).isEqualTo(2);
+		assertThat(this.metrics.outcomes()).containsExactly(BatchOutcome.TIMEOUT);
 	}
 
 	@Test
