@@ -185,7 +185,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		boolean cancelled = !compareAndSetState(RUNNING, COMPLETING);
 		if (cancelled && !endAfterCancel(COMPLETING)) {
 			outcome(result, failure);
-			this.batch.taskEndedAfterAbandon(this, thrown());
+			endedAfterAbandon();
 			return;
 		}
 		int decided = outcome(result, failure);
@@ -196,7 +196,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	private void arrive(boolean cancelledBatch) {
 		if (!this.parts.arrive()) {
 			if (cancelledBatch) {
-				this.batch.wakeOnCancel();
+				BatchWait.wakeOnCancel(this.batch);
 			}
 			return;
 		}
@@ -207,7 +207,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		}
 		else {
 			// Abandoned while its last worker still ran
-			this.batch.taskEndedAfterAbandon(this, thrown());
+			endedAfterAbandon();
 		}
 	}
 
