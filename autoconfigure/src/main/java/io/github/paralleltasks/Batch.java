@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.metrics.BatchOutcome;
@@ -34,11 +35,13 @@ import io.github.paralleltasks.metrics.CancelReason;
  * wakes the owner. The first fatal error cancels the siblings on the thread that met it,
  * without waiting for the owner to wake up.
  *
+ * <p>
+ * This class holds the tasks, counts them and cancels them; how the owner waits for them
+ * is {@link BatchWait}'s, and what their end makes of the batch is {@link BatchEnd}'s.
+ *
  * @author parallel-tasks authors
  */
 final class Batch {
-
-	private static final long MIN_POLL_NANOS = 1_000_000L;
 
 	private static final VarHandle CANCELLATION;
 
@@ -51,25 +54,27 @@ final class Batch {
 		}
 	}
 
-	private final BatchSettings settings;
+	final BatchSettings settings;
 
 	private final Thread owner;
 
 	/** The task that the owner runs for an enclosing batch, or {@code null}. */
-	private final TaskRun<?> parent;
+	final TaskRun<?> parent;
 
-	private final Duration timeout;
+	/** The timeout, or {@code null} for none. */
+	final Duration timeout;
 
-	private final long deadline;
+	/** When the timeout passes, by {@link System#nanoTime()}; {@code 0} for none. */
+	final long deadline;
 
 	private final TaskContextPropagator.CapturedContext context;
 
 	final BatchRecording recording;
 
-	private final BatchFailures failures;
+	final BatchFailures failures;
 
 	/** The tasks that have not ended; the last one wakes the owner. */
-	private final PartCount remaining;
+	final PartCount remaining;
 
 	/** How many tasks the owner counted in {@code remaining} before adding them. */
 	private final int reserved;
@@ -82,6 +87,9 @@ final class Batch {
 
 	/** Written by the owner only, after the task at that index is in {@code tasks}. */
 	private volatile int size;
+
+	/** The executor of the tasks, or {@code null} before the first: owner only. */
+	private Executor executor;
 
 	Batch(BatchSettings settings, Duration timeout, int expectedSize) {
 		this.settings = settings;
@@ -116,7 +124,11 @@ final class Batch {
 	 * been cancelled.
 	 */
 	boolean isCancelled() {
-		return this.cancellation != null || (this.parent != null && this.parent.isCancelled());
+		return this.cancellation != null || (this.parent != null && this.parent.isCancelRequested());
+	}
+
+	Cancellation cancellation() {
+		return this.cancellation;
 	}
 
 	boolean isFatal(Throwable exception) {
@@ -128,11 +140,28 @@ final class Batch {
 	}
 
 	/**
+	 * Return the task at the given index, which must be below {@link #size()}.
+	 */
+	TaskRun<?> task(int index) {
+		return this.tasks[index];
+	}
+
+	/**
+	 * Return the executor of the tasks if it is an {@link ExecutorService}, whose
+	 * shutdown the owner can see. Called by the owner only.
+	 * @return the executor service, or {@code null}
+	 */
+	ExecutorService executorService() {
+		return (this.executor instanceof ExecutorService service) ? service : null;
+	}
+
+	/**
 	 * Add a task and run it on the executor. Called by the owner only.
 	 */
 	<T> void fork(CallableRun<T> run, Executor executor) {
 		add(run);
-		submit(run, executor);
+		this.executor = executor;
+		run.submit(executor);
 	}
 
 	/**
@@ -149,27 +178,10 @@ final class Batch {
 			current[i] = new CallableRun<>(this, i, CallableRun.nameOf(callable), callable);
 		}
 		this.size = callables.length;
+		this.executor = executor;
 		cancelIfCancelled(0, callables.length);
 		for (int i = 0; i < callables.length; i++) {
-			submit((CallableRun<?>) current[i], executor);
-		}
-	}
-
-	private void submit(CallableRun<?> run, Executor executor) {
-		if (!run.isNew()) {
-			// Cancelled before it was submitted: no need to queue a no-op behind the
-			// batch
-			return;
-		}
-		try {
-			executor.execute(run);
-		}
-		catch (Throwable ex) {
-			// The executor refused it: that is this task's failure, classified like any
-			// other
-			if (run.tryStart()) {
-				run.finish(null, ex);
-			}
+			((CallableRun<?>) current[i]).submit(executor);
 		}
 		// A synchronous executor (a SyncTaskExecutor in tests) has run the task on this
 		// thread by now, and the owner cannot wait for the deadline: keep it between
@@ -239,6 +251,12 @@ final class Batch {
 	boolean taskOutcome(TaskRun<?> run, int end) {
 		if (end == TaskRun.FAILED) {
 			this.failures.tolerated(run);
+			if (TaskRun.isInterruption(run.thrown())) {
+				// Interrupted, though not by a cancel of its batch: perhaps by an
+				// executor shut down with shutdownNow(), which drops the tasks it had
+				// queued without a word. The owner looks (see BatchWait)
+				this.remaining.wake();
+			}
 		}
 		else if (end == TaskRun.FATAL) {
 			this.failures.fatal(run);
@@ -257,33 +275,8 @@ final class Batch {
 	 */
 	void release(boolean cancelledBatch) {
 		if (!this.remaining.arrive() && cancelledBatch) {
-			wakeOnCancel();
+			BatchWait.wakeOnCancel(this);
 		}
-	}
-
-	/**
-	 * Wake the owner after another thread cancelled the batch, if it must be. It need not
-	 * be, as a rule: it wakes when the last task ends, and at the latest after a grace
-	 * period (see {@link #awaitTasks()}), so the grace period is kept without an extra
-	 * wake-up competing with the cancelled tasks for the CPU. Only a grace period too
-	 * short to poll at needs the wake-up.
-	 */
-	void wakeOnCancel() {
-		if (mustWakeOnCancel()) {
-			this.remaining.wake();
-		}
-	}
-
-	private boolean mustWakeOnCancel() {
-		return this.settings.cancelGracePeriodNanos() < MIN_POLL_NANOS;
-	}
-
-	/**
-	 * Called when a task that was abandoned after the grace period finally ends.
-	 */
-	void taskEndedAfterAbandon(TaskRun<?> run, Throwable exception) {
-		run.recordEnd(TaskRun.CANCELLED);
-		this.failures.endedAfterAbandon(run, exception);
 	}
 
 	/**
@@ -312,159 +305,23 @@ final class Batch {
 			}
 		}
 		if (count > 0) {
-			this.settings.metrics().tasksCancelled(this.settings.name(), cancelled.reason(), count);
+			countCancelled(cancelled.reason(), count);
 		}
 	}
 
-	/**
-	 * Wait, on the owner's thread, until every task has ended, cancelling them on timeout
-	 * or interrupt, and for at most the grace period once the batch was cancelled.
-	 * @return whether the owner was interrupted while it waited
-	 */
-	boolean awaitTasks() {
-		boolean interrupted = false;
-		long grace = this.settings.cancelGracePeriodNanos();
-		// A cancel by another thread does not wake the owner: it looks at least once per
-		// grace period, so that it still returns once the grace period has passed
-		// (a grace period too short to poll at is kept by waking the owner instead)
-		long poll = mustWakeOnCancel() ? Long.MAX_VALUE : grace;
-		if (this.parent != null && this.deadline == 0L) {
-			runUnstartedTasks();
-		}
-		this.remaining.beginWait();
-		try {
-			while (!this.remaining.isZero()) {
-				if (this.parent != null && isOpen() && this.parent.isCancelled()) {
-					cancel(CancelReason.INTERRUPTED, null);
-				}
-				long now = System.nanoTime();
-				Cancellation cancelled = this.cancellation;
-				if (cancelled != null) {
-					long left = cancelled.nanoTime() + grace - now;
-					if (left <= 0L) {
-						abandonUnfinished();
-						break;
-					}
-					this.remaining.park(this, left);
-				}
-				else if (this.deadline != 0L) {
-					long left = this.deadline - now;
-					if (left <= 0L) {
-						cancel(CancelReason.TIMEOUT, null);
-						continue;
-					}
-					this.remaining.park(this, Math.min(left, poll));
-				}
-				else {
-					this.remaining.park(this, poll);
-				}
-				if (Thread.interrupted()) {
-					interrupted = true;
-					cancel(CancelReason.INTERRUPTED, null);
-				}
-			}
-		}
-		finally {
-			this.remaining.endWait();
-		}
-		return interrupted;
-	}
-
-	/**
-	 * Run, on the owner's thread, the tasks that no worker has started yet. Only a nested
-	 * batch does so: its owner is itself a worker of a pool, and waiting idle for tasks
-	 * queued behind it in the same pool could starve the pool for ever. Tasks run last to
-	 * first, since the last ones are the furthest back in the executor's queue.
-	 */
-	private void runUnstartedTasks() {
-		TaskRun<?>[] current = this.tasks;
-		for (int i = this.size - 1; i >= 0 && !isCancelled(); i--) {
-			if (current[i] instanceof CallableRun<?> run && run.isNew()) {
-				run.run();
-			}
-		}
-	}
-
-	private void abandonUnfinished() {
-		int known = this.size;
-		TaskRun<?>[] current = this.tasks;
-		for (int i = 0; i < known; i++) {
-			TaskRun<?> run = current[i];
-			if (run.abandon()) {
-				this.failures.abandoned(run);
-			}
-		}
-	}
-
-	/**
-	 * Close a scope that was left without a join: cancel the tasks that have not ended
-	 * and wait for them.
-	 * @return the fatal exception that a task had thrown, which must not be lost, or
-	 * {@code null}
-	 */
-	FatalTaskException close() {
-		cancel(CancelReason.CLOSED, null);
-		if (awaitTasks()) {
-			Thread.currentThread().interrupt();
-		}
-		Cancellation cancelled = this.cancellation;
-		if (cancelled.reason() != CancelReason.FATAL) {
-			record(BatchOutcome.CANCELLED, null);
-			return null;
-		}
-		FatalTaskException fatal = this.failures.fatalException(cancelled.fatalTask(), result());
-		record(BatchOutcome.FATAL, fatal);
-		return fatal;
+	void countCancelled(CancelReason reason, int count) {
+		this.settings.metrics().tasksCancelled(this.settings.name(), reason, count);
 	}
 
 	/**
 	 * Wait for every task, then return the result or throw what ended the batch.
 	 */
 	<T> ParallelResult<T> join() {
-		return complete(awaitTasks());
+		return BatchEnd.join(this);
 	}
 
-	private <T> ParallelResult<T> complete(boolean interrupted) {
-		ParallelResult<T> result = result();
-		if (this.parent != null && this.parent.isCancelled() && cancel(CancelReason.INTERRUPTED, null)) {
-			// The enclosing task was cancelled while this batch's tasks ended: so is this
-			// batch. The interrupt aimed at the enclosing task may have been used up by a
-			// task that the owner ran itself: set it again, for that task to clear.
-			interrupted |= this.parent.isInterruptAimedAt();
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-		Cancellation cancelled = this.cancellation;
-		if (cancelled == null) {
-			record(result.isComplete() ? BatchOutcome.SUCCESS : BatchOutcome.PARTIAL, null);
-			return result;
-		}
-		ParallelTaskException exception = switch (cancelled.reason()) {
-			case FATAL -> this.failures.fatalException(cancelled.fatalTask(), result);
-			case TIMEOUT -> this.failures.timeoutException(this.timeout, result);
-			case SHUTDOWN -> this.failures.shutdownException(result);
-			default -> this.failures.interruptedException(result);
-		};
-		record(outcome(cancelled.reason()), exception);
-		throw exception;
-	}
-
-	private static BatchOutcome outcome(CancelReason reason) {
-		return switch (reason) {
-			case FATAL -> BatchOutcome.FATAL;
-			case TIMEOUT -> BatchOutcome.TIMEOUT;
-			default -> BatchOutcome.CANCELLED;
-		};
-	}
-
-	private <T> ParallelResult<T> result() {
+	<T> ParallelResult<T> result() {
 		return new ParallelResult<>(this.tasks, this.size);
-	}
-
-	private void record(BatchOutcome outcome, Throwable error) {
-		this.settings.registry().ended(this);
-		this.recording.batchEnded(outcome, error);
 	}
 
 }

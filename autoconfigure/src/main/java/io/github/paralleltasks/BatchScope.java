@@ -90,7 +90,7 @@ final class BatchScope implements ParallelTaskScope {
 			return;
 		}
 		this.joined = true;
-		FatalTaskException fatal = this.batch.close();
+		FatalTaskException fatal = BatchEnd.close(this.batch);
 		if (fatal == null) {
 			return;
 		}

@@ -187,7 +187,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		boolean cancelled = !compareAndSetState(RUNNING, COMPLETING);
 		if (cancelled && !endAfterCancel(COMPLETING)) {
 			outcome(result, failure);
-			this.batch.taskEndedAfterAbandon(this, thrown());
+			endedAfterAbandon();
 			return;
 		}
 		int decided = outcome(result, failure);
@@ -198,7 +198,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	private void arrive(boolean cancelledBatch) {
 		if (!this.parts.arrive()) {
 			if (cancelledBatch) {
-				this.batch.wakeOnCancel();
+				BatchWait.wakeOnCancel(this.batch);
 			}
 			return;
 		}
@@ -209,7 +209,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		}
 		else {
 			// Abandoned while its last worker still ran
-			this.batch.taskEndedAfterAbandon(this, thrown());
+			endedAfterAbandon();
 		}
 	}
 

@@ -95,7 +95,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	 */
 	public static boolean isCancelled() {
 		TaskRun<?> current = TaskRun.current();
-		return current != null && current.isCancelled();
+		return current != null && current.isCancelRequested();
 	}
 
 	/**

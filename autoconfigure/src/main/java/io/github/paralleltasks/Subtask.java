@@ -64,7 +64,8 @@ public interface Subtask<T> {
 	/**
 	 * Return the exception this task ended with, already unwrapped: the tolerated or
 	 * fatal exception it threw, or for a cancelled task the exception, if any, that it
-	 * threw once interrupted.
+	 * threw once interrupted, or the {@link java.util.concurrent.CancellationException}
+	 * that tells that its executor cancelled it before it started.
 	 * @return the exception, or {@code null} if there is none
 	 */
 	@Nullable Throwable exception();

@@ -29,7 +29,10 @@ import io.github.paralleltasks.metrics.BatchRecording;
  * {@code ABANDONED}, set by the batch's owner over a state that has not ended, once the
  * grace period after a cancel has passed. A task that runs an asynchronous call may sit
  * in {@code COMPLETING} between its outcome and the end of its last worker; a cancel no
- * longer changes its outcome there.
+ * longer changes its outcome there. A task that its executor drops before it starts goes
+ * {@code NEW -> COMPLETING -> CANCELLED} ({@link #dropUnstarted()}): {@code COMPLETING}
+ * holds off a start and a cancel while the reason is written, so that the reason is
+ * published with the end state.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
@@ -148,7 +151,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 			ended(end);
 		}
 		else {
-			this.batch.taskEndedAfterAbandon(this, this.exception);
+			endedAfterAbandon();
 		}
 	}
 
@@ -162,11 +165,39 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	/**
+	 * Called when this task, abandoned after the grace period, finally ends.
+	 */
+	final void endedAfterAbandon() {
+		recordEnd(CANCELLED);
+		this.batch.failures.endedAfterAbandon(this, this.exception);
+	}
+
+	/**
 	 * Cancel this task because its batch was cancelled.
 	 * @return {@code true} if this call prevented or stopped the task
 	 */
 	boolean cancelForBatch() {
 		return cancel();
+	}
+
+	/**
+	 * End this task as {@code CANCELLED} if it has not started, for an executor that will
+	 * never run it, and count it as cancelled for {@link CancelReason#SHUTDOWN}.
+	 * @return {@code true} if the task had not started
+	 */
+	final boolean dropUnstarted() {
+		if (!compareAndSetState(NEW, COMPLETING)) {
+			return false;
+		}
+		this.exception = new CancellationException("Task '" + name() + "'" + this.batch.settings.describe()
+				+ " was cancelled by its executor before it started");
+		// Only the owner, once the grace period after a cancel has passed, may have
+		// taken it meanwhile (ABANDONED): it no longer waits for it
+		if (compareAndSetState(COMPLETING, CANCELLED)) {
+			this.batch.countCancelled(CancelReason.SHUTDOWN, 1);
+			ended(CANCELLED);
+		}
+		return true;
 	}
 
 	/**
@@ -207,10 +238,11 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	/**
-	 * Return whether this task, its batch, or a batch that encloses it has been
-	 * cancelled.
+	 * Return whether a cancel has reached this task: of the task itself, of its batch, or
+	 * of a batch that encloses it. Not {@code Future.isCancelled()}, which a
+	 * {@link CallableRun} implements for its executor.
 	 */
-	final boolean isCancelled() {
+	final boolean isCancelRequested() {
 		int current = rawState();
 		return isInterruptAimedAt() || current == CANCELLED || current == ABANDONED || this.batch.isCancelled();
 	}

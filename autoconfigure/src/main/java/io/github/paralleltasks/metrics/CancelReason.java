@@ -47,7 +47,9 @@ public enum CancelReason {
 
 	/**
 	 * The template was {@linkplain ParallelTaskTemplate#shutdown() shut down}, typically
-	 * because the application context is closing.
+	 * because the application context is closing; or, for a single task, its executor
+	 * cancelled it before it started, as an executor does with the tasks it drops when it
+	 * is shut down.
 	 */
 	SHUTDOWN("shutdown");
 
