@@ -161,7 +161,7 @@ final class Batch {
 	<T> void fork(CallableRun<T> run, Executor executor) {
 		add(run);
 		this.executor = executor;
-		run.submit(executor);
+		submit(run, executor);
 	}
 
 	/**
@@ -181,8 +181,12 @@ final class Batch {
 		this.executor = executor;
 		cancelIfCancelled(0, callables.length);
 		for (int i = 0; i < callables.length; i++) {
-			((CallableRun<?>) current[i]).submit(executor);
+			submit((CallableRun<?>) current[i], executor);
 		}
+	}
+
+	private void submit(CallableRun<?> run, Executor executor) {
+		run.submit(executor);
 		// A synchronous executor (a SyncTaskExecutor in tests) has run the task on this
 		// thread by now, and the owner cannot wait for the deadline: keep it between
 		// tasks

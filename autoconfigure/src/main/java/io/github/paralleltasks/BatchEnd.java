@@ -16,6 +16,9 @@
 
 package io.github.paralleltasks;
 
+import io.github.paralleltasks.metrics.BatchOutcome;
+import io.github.paralleltasks.metrics.CancelReason;
+
 /**
  * What the end of a {@link Batch} makes of it, on the owner's thread once its tasks have
  * ended: a result or the exception that ended it, its {@link BatchOutcome}, and its

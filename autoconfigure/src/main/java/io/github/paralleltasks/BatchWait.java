@@ -19,6 +19,8 @@ package io.github.paralleltasks;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.github.paralleltasks.metrics.CancelReason;
+
 /**
  * How the owner of a {@link Batch} waits for its tasks: until the last one ends, which
  * wakes it; cancelling them when the timeout passes, when the owner is interrupted or

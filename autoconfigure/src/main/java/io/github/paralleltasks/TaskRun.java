@@ -19,6 +19,7 @@ package io.github.paralleltasks;
 import java.util.concurrent.CancellationException;
 
 import io.github.paralleltasks.metrics.BatchRecording;
+import io.github.paralleltasks.metrics.CancelReason;
 
 /**
  * One task of a {@link Batch}: its {@link CancelGate}, the end states a task can reach,

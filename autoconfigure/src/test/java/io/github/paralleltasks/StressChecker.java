@@ -193,13 +193,18 @@ final class StressChecker {
 					"had fatal errors but ended " + outcome);
 		}
 		if (thrown instanceof FatalTaskException fatalException) {
+			// A nested batch's fatal error reaches the caller with the innermost cause
 			Throwable cause = fatalException.getCause();
-			expect(fatalErrors.contains(cause), batch, "threw " + thrown + " whose cause no task threw as fatal");
+			expect(!(cause instanceof FatalTaskException), batch, "threw " + thrown + " wrapping another");
+			expect(rootsOf(fatalErrors).contains(cause), batch,
+					"threw " + thrown + " whose cause no task threw as fatal");
 			boolean named = false;
 			for (Subtask<?> subtask : batch.subtasks) {
-				named |= subtask.exception() == cause && subtask.name().equals(fatalException.taskName());
+				named |= rootOf(subtask.exception()) == cause && subtask.name().equals(fatalException.taskName());
 			}
 			expect(named, batch, "threw " + thrown + " naming a task that did not throw its cause");
+			expect(fatalException.taskPath().startsWith(fatalException.taskName()), batch,
+					"threw " + thrown + " with the path " + fatalException.taskPath());
 		}
 		if (thrown instanceof ParallelTimeoutException timeoutException) {
 			expect(timeoutException.getTimeout().equals(batch.timeout), batch, "timed out without that timeout");
@@ -210,7 +215,7 @@ final class StressChecker {
 				reported.add(thrown.getCause());
 			}
 			reported.addAll(List.of(thrown.getSuppressed()));
-			expect(reported.equals(fatalErrors), batch,
+			expect(rootsOf(reported).equals(rootsOf(fatalErrors)), batch,
 					"reported fatal errors " + reported + " but tasks threw " + fatalErrors);
 		}
 	}
@@ -223,6 +228,20 @@ final class StressChecker {
 
 	private void problem(StressBatch batch, String message) {
 		this.problems.add("batch " + batch.label + ": " + message);
+	}
+
+	private static Set<Throwable> rootsOf(Set<Throwable> exceptions) {
+		Set<Throwable> roots = Collections.newSetFromMap(new IdentityHashMap<>());
+		exceptions.forEach((exception) -> roots.add(rootOf(exception)));
+		return roots;
+	}
+
+	private static Throwable rootOf(Throwable exception) {
+		Throwable root = exception;
+		while (root instanceof FatalTaskException nested && nested.getCause() != null) {
+			root = nested.getCause();
+		}
+		return root;
 	}
 
 }
