@@ -93,23 +93,28 @@ def print_overhead(path):
                   f"  {p50 / tasks:7.3f} us/task {alloc / tasks:8.0f} B/task  x{ratio}")
 
 
+def compare_cells(values, text, compared):
+    """One cell per run: its text, and the ratio of its compared values to the first run's."""
+    cells = []
+    for index, value in enumerate(values):
+        if value is None:
+            cells.append("n/a")
+        elif index == 0:
+            cells.append(text(value))
+        else:
+            cells.append(f"{text(value)} (x{ratios(compared(value), compared(values[0]))})")
+    return " | ".join(cells)
+
+
 def print_compare_overhead(paths):
     runs = [read_overhead(path) for path in paths]
     print("overhead per batch, us (p50/p90/p99) and bytes of each run, and its ratio to the first run's:")
     print("  " + " | ".join(paths))
     for key, variants in sorted(runs[0].items()):
         for variant in sorted(variants):
-            cells = []
-            for run in runs:
-                values = run.get(key, {}).get(variant)
-                if values is None:
-                    cells.append("n/a")
-                    continue
-                cell = f"{values[0]:.1f}/{values[1]:.1f}/{values[2]:.1f} {values[3]:.0f} B"
-                if run is not runs[0]:
-                    cell += f" (x{ratios(values, variants[variant])})"
-                cells.append(cell)
-            print(f"  {key[0]:8s} tasks={key[1]:<5d} {variant:32s} " + " | ".join(cells))
+            values = [run.get(key, {}).get(variant) for run in runs]
+            cells = compare_cells(values, lambda v: f"{v[0]:.1f}/{v[1]:.1f}/{v[2]:.1f} {v[3]:.0f} B", lambda v: v)
+            print(f"  {key[0]:8s} tasks={key[1]:<5d} {variant:32s} {cells}")
 
 
 def print_compare(paths):
@@ -121,17 +126,9 @@ def print_compare(paths):
     print("  " + " | ".join(paths))
     for key in sorted(k for k in runs[0] if k[2] == "throw->caller caught"):
         variant, siblings, _ = key
-        cells = []
-        for run in runs:
-            values = run.get(key)
-            if values is None:
-                cells.append("n/a")
-                continue
-            cell = f"{values[1]:.1f}/{values[2]:.1f}/{values[3]:.1f}"
-            if run is not runs[0]:
-                cell += f" (x{ratios(values[1:4], runs[0][key][1:4])})"
-            cells.append(cell)
-        print(f"  siblings={siblings:<5d} {variant:32s} " + " | ".join(cells))
+        cells = compare_cells([run.get(key) for run in runs], lambda v: f"{v[1]:.1f}/{v[2]:.1f}/{v[3]:.1f}",
+                              lambda v: v[1:4])
+        print(f"  siblings={siblings:<5d} {variant:32s} {cells}")
 
 
 def main(args):
