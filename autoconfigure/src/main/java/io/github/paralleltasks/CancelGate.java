@@ -16,8 +16,11 @@
 
 package io.github.paralleltasks;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
 
@@ -80,6 +83,15 @@ abstract class CancelGate {
 	private static final VarHandle RUNNER;
 
 	private static final VarHandle HOOKS;
+
+	/** {@code Thread.isVirtual()} on Java 21 and later, {@code null} on Java 17. */
+	private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+	/** The first park of a virtual thread in {@link #backOff(int)}; it doubles. */
+	private static final long VIRTUAL_BACK_OFF_NANOS = 10_000L;
+
+	/** The longest park of a virtual thread in {@link #backOff(int)}. */
+	private static final long MAX_VIRTUAL_BACK_OFF_NANOS = 1_000_000L;
 
 	static {
 		try {
@@ -350,14 +362,46 @@ abstract class CancelGate {
 	 * interrupt. That interrupt may have woken the waiting thread on the other thread's
 	 * own CPU, pre-empting it: after a few spins, give the CPU back rather than burn the
 	 * time slice that the other thread needs.
+	 * <p>
+	 * {@code Thread.yield()} gives the CPU back only on a platform thread. On a virtual
+	 * thread it yields the carrier to other virtual threads, and when there are none it
+	 * returns at once: the wait stays a busy loop that keeps a carrier, and its CPU,
+	 * while the canceller (pre-empted, or waiting for a carrier) cannot finish. A virtual
+	 * thread parks instead, for 10 µs doubling up to 1 ms, which frees its carrier.
 	 * @param attempt how many times the caller has waited already
 	 */
 	static void backOff(int attempt) {
 		if (attempt < 32) {
 			Thread.onSpinWait();
 		}
+		else if (isVirtual()) {
+			int doublings = Math.min(attempt - 32, 7);
+			LockSupport.parkNanos(Math.min(VIRTUAL_BACK_OFF_NANOS << doublings, MAX_VIRTUAL_BACK_OFF_NANOS));
+		}
 		else {
 			Thread.yield();
+		}
+	}
+
+	private static boolean isVirtual() {
+		if (IS_VIRTUAL == null) {
+			return false;
+		}
+		try {
+			return (boolean) IS_VIRTUAL.invokeExact(Thread.currentThread());
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+	}
+
+	private static MethodHandle isVirtualHandle() {
+		try {
+			return MethodHandles.publicLookup()
+				.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+		}
+		catch (ReflectiveOperationException ex) {
+			return null;
 		}
 	}
 

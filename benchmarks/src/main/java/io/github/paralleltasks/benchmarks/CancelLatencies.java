@@ -38,7 +38,8 @@ public final class CancelLatencies {
 	 */
 	public CancelLatencies(BenchmarkParams params) {
 		String benchmark = params.getBenchmark();
-		String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+		String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1) + "[siblings="
+				+ params.getParam("siblings") + "]";
 		this.siblingsEnded = new LatencyRecorder(name + " throw->last sibling ended");
 		this.callerCaught = new LatencyRecorder(name + " throw->caller caught");
 	}

@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One run of the fatal-cancel scenario: siblings that block in {@code Thread.sleep} for
- * 10 s, and one task that throws a {@link BenchmarkFatalException} once every sibling is
- * running. Each sibling records {@code System.nanoTime()} when it ends, in a
- * {@code finally} block; the failing task records it just before it throws.
+ * 10 s, and one task that throws a {@link BenchmarkFatalException} 1 ms after every
+ * sibling is running, so that the batch is quiet (every sibling asleep, the caller
+ * parked) when it throws. Each sibling records {@code System.nanoTime()} when it ends, in
+ * a {@code finally} block; the failing task records it just before it throws.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -82,6 +83,7 @@ public final class CancelRun {
 
 	private Object fail() throws InterruptedException {
 		this.running.await();
+		Thread.sleep(1);
 		this.throwNanos = System.nanoTime();
 		throw new BenchmarkFatalException();
 	}

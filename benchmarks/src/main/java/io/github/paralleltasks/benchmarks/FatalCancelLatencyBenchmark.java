@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -40,19 +39,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
 /**
  * Latency of a fatal cancel on platform threads: {@code siblings} tasks blocked in
  * {@code Thread.sleep(10_000)} and one task that throws a {@link BenchmarkFatalException}
- * once they all run, on a fixed pool with a thread for each task.
+ * once they all run, on Spring's {@link ThreadPoolTaskExecutor} with a thread for each
+ * task.
  *
  * <p>
  * JMH's score is the time of a whole batch, from the first fork to the
- * {@link FatalTaskException} caught by the caller. The latency of the cancel itself is
+ * {@link FatalTaskException} caught by the caller. The latency that users feel is
  * measured by the tasks and printed as {@code LATENCY} lines when the trial ends: from
- * the {@code System.nanoTime()} read just before the throw to the end of the last sibling
- * (read in its {@code finally} block), and to the moment the caller catches the
- * exception. The Java 25 source folder has the same scenario on virtual threads, and with
- * the JDK's {@code StructuredTaskScope}.
+ * the {@code System.nanoTime()} read just before the throw to the moment the caller holds
+ * the exception, and to the end of the last sibling (read in its {@code finally} block).
+ * The Java 25 source folder has the same scenario on virtual threads, and with the JDK's
+ * {@code StructuredTaskScope}.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -65,8 +67,10 @@ public class FatalCancelLatencyBenchmark {
 	/**
 	 * Number of blocked siblings.
 	 */
-	@Param("8")
+	@Param({ "8", "1000" })
 	public int siblings;
+
+	private ThreadPoolTaskExecutor pool;
 
 	private ExecutorService executor;
 
@@ -80,8 +84,14 @@ public class FatalCancelLatencyBenchmark {
 	 */
 	@Setup(Level.Trial)
 	public void setUp(BenchmarkParams params) {
-		this.executor = Executors.newFixedThreadPool(this.siblings + 1);
-		this.template = ParallelTaskTemplate.builder(this.executor).build();
+		this.pool = new ThreadPoolTaskExecutor();
+		this.pool.setCorePoolSize(this.siblings + 1);
+		this.pool.setMaxPoolSize(this.siblings + 1);
+		this.pool.setThreadNamePrefix("bench-pool-");
+		this.pool.initialize();
+		this.pool.getThreadPoolExecutor().prestartAllCoreThreads();
+		this.executor = this.pool.getThreadPoolExecutor();
+		this.template = ParallelTaskTemplate.builder(this.pool).build();
 		this.latencies = new CancelLatencies(params);
 	}
 
@@ -96,21 +106,19 @@ public class FatalCancelLatencyBenchmark {
 
 	/**
 	 * Print the latencies and stop the pool.
-	 * @throws InterruptedException if interrupted while waiting for the pool
 	 */
 	@TearDown(Level.Trial)
-	public void tearDown() throws InterruptedException {
+	public void tearDown() {
 		this.latencies.print();
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+		this.pool.shutdown();
 	}
 
 	/**
-	 * A batch run by a {@link ParallelTaskTemplate} on platform threads.
+	 * A batch run by a {@link ParallelTaskTemplate} on the platform pool.
 	 * @return the latency from the throw to the end of the last sibling
 	 */
 	@Benchmark
-	public long templateOnPlatformThreads() {
+	public long templateOnPlatformPool() {
 		CancelRun run = new CancelRun(this.siblings);
 		try {
 			this.template.invokeAll(run.tasks());
@@ -122,15 +130,15 @@ public class FatalCancelLatencyBenchmark {
 	}
 
 	/**
-	 * The same tasks submitted to the same pool, cancelled by hand: the caller waits for
-	 * the failing task's future, then cancels every future with {@code cancel(true)} and
-	 * waits for the siblings to end. A floor for what supervision costs on platform
-	 * threads; it classifies no exception and records nothing.
+	 * The same tasks submitted to the same pool's {@link ExecutorService}, cancelled by
+	 * hand: the caller waits for the failing task's future, then cancels every future
+	 * with {@code cancel(true)}, and waits for the siblings to end before it takes the
+	 * time, as the template does. A floor: nothing classified, nothing recorded.
 	 * @return the latency from the throw to the end of the last sibling
 	 * @throws InterruptedException if interrupted
 	 */
 	@Benchmark
-	public long executorServiceCancellingFutures() throws InterruptedException {
+	public long futuresCancelledOnPlatformPool() throws InterruptedException {
 		CancelRun run = new CancelRun(this.siblings);
 		List<Future<Object>> futures = new ArrayList<>(this.siblings + 1);
 		for (Callable<Object> task : run.tasks()) {

@@ -27,9 +27,10 @@ import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Records latencies that a benchmark measures itself, such as the time from a fatal error
- * to the end of the last sibling, and prints their median when the trial ends: the median
- * of all the samples of the measurement iterations, and the mean of the medians of each
- * iteration with its 99.9% confidence interval, as JMH computes the error of a score.
+ * to the end of the last sibling, and prints their percentiles when the trial ends: p50,
+ * p90, p99 and the maximum of all the samples of the measurement iterations, and the mean
+ * of the medians of each iteration with its 99.9% confidence interval, as JMH computes
+ * the error of a score. {@code quick.sh} reads these {@code LATENCY} lines.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -93,9 +94,10 @@ public final class LatencyRecorder {
 		this.iterationMedians.forEach(medians::addValue);
 		double error = (this.iterationMedians.size() > 2) ? medians.getMeanErrorAt(0.999) : Double.NaN;
 		return String.format(Locale.ROOT,
-				"LATENCY %s: n=%d median=%.1f us p90=%.1f us p99=%.1f us; mean of %d iteration medians %.1f ± %.1f us %s",
+				"LATENCY %s: n=%d p50=%.1f us p90=%.1f us p99=%.1f us max=%.1f us; mean of %d iteration medians %.1f ± %.1f us %s",
 				this.label, all.length, percentile(all, 0.5), percentile(all, 0.9), percentile(all, 0.99),
-				this.iterationMedians.size(), medians.getMean(), error, this.iterationMedians);
+				all[all.length - 1] / 1000.0, this.iterationMedians.size(), medians.getMean(), error,
+				this.iterationMedians);
 	}
 
 	private static double percentile(long[] sorted, double rank) {

@@ -19,10 +19,12 @@ package io.github.paralleltasks.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTaskTemplate;
@@ -40,11 +42,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cost of supervising a batch: a batch of {@code tasks} trivial tasks on a fixed pool of
- * 2 threads, run by {@link ParallelTaskTemplate#invokeAll} (without and with Micrometer
- * metrics) and by {@link ExecutorService#invokeAll} followed by a {@code get} of each
- * future. Each task returns a constant, after about 1 µs of work when {@code cpuTokens}
- * is not 0. Run with {@code -prof gc} for the bytes allocated per batch.
+ * Cost of supervising a batch: a batch of {@code tasks} no-op tasks (each returns a
+ * constant) on one executor, run by {@link ParallelTaskTemplate#invokeAll} (without
+ * metrics, and with {@link MicrometerParallelTaskMetrics} on a
+ * {@link SimpleMeterRegistry}), by {@link ExecutorService#invokeAll} followed by a
+ * {@code get} of each future, and by {@link CompletableFuture#supplyAsync} of each task
+ * and {@link CompletableFuture#allOf}. The executor is
+ * {@code Executors.newVirtualThreadPerTaskExecutor()} (looked up at run time, so that
+ * this class compiles on Java 17) or a fixed pool of 2 platform threads. Run with
+ * {@code -prof gc} for the bytes allocated per batch; divide by {@code tasks} for a
+ * task's share.
  *
  * <p>
  * The mode is {@code SampleTime}, whose median resists better than an average the
@@ -63,14 +70,15 @@ public class SupervisionOverheadBenchmark {
 	/**
 	 * Number of tasks in a batch.
 	 */
-	@Param({ "1", "8", "64" })
+	@Param({ "16", "1000" })
 	public int tasks;
 
 	/**
-	 * Work of each task, in {@link Blackhole#consumeCPU} tokens: 0, or about 1 µs.
+	 * The executor: {@code virtual} (a virtual thread per task) or {@code platform} (a
+	 * fixed pool of 2 threads).
 	 */
-	@Param({ "0", "200" })
-	public long cpuTokens;
+	@Param({ "virtual", "platform" })
+	public String executorKind;
 
 	private ExecutorService executor;
 
@@ -78,38 +86,37 @@ public class SupervisionOverheadBenchmark {
 
 	private ParallelTaskTemplate meteredTemplate;
 
-	private ParallelTaskTemplate batchMeteredTemplate;
-
 	private List<Callable<Object>> callables;
 
+	private List<Supplier<Object>> suppliers;
+
 	/**
-	 * Start the pool and build the batch.
+	 * Start the executor and build the batch.
+	 * @throws ReflectiveOperationException if there are no virtual threads
 	 */
 	@Setup
-	public void setUp() {
-		this.executor = Executors.newFixedThreadPool(2);
+	public void setUp() throws ReflectiveOperationException {
+		this.executor = switch (this.executorKind) {
+			case "virtual" ->
+				(ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+			case "platform" -> Executors.newFixedThreadPool(2);
+			default -> throw new IllegalArgumentException("Unknown executor " + this.executorKind);
+		};
 		this.template = ParallelTaskTemplate.builder(this.executor).build();
 		this.meteredTemplate = ParallelTaskTemplate.builder(this.executor)
 			.metrics(new MicrometerParallelTaskMetrics(new SimpleMeterRegistry()))
 			.build();
-		MicrometerParallelTaskMetrics batchMetrics = new MicrometerParallelTaskMetrics(new SimpleMeterRegistry());
-		batchMetrics.setObserveTasks(false);
-		this.batchMeteredTemplate = ParallelTaskTemplate.builder(this.executor).metrics(batchMetrics).build();
-		long tokens = this.cpuTokens;
 		this.callables = new ArrayList<>(this.tasks);
+		this.suppliers = new ArrayList<>(this.tasks);
 		for (int i = 0; i < this.tasks; i++) {
-			this.callables.add(() -> {
-				if (tokens > 0) {
-					Blackhole.consumeCPU(tokens);
-				}
-				return VALUE;
-			});
+			this.callables.add(() -> VALUE);
+			this.suppliers.add(() -> VALUE);
 		}
 	}
 
 	/**
-	 * Stop the pool.
-	 * @throws InterruptedException if interrupted while waiting for the pool
+	 * Stop the executor.
+	 * @throws InterruptedException if interrupted while waiting for the executor
 	 */
 	@TearDown
 	public void tearDown() throws InterruptedException {
@@ -137,17 +144,7 @@ public class SupervisionOverheadBenchmark {
 	}
 
 	/**
-	 * The batch run by a template that records Micrometer metrics to a
-	 * {@link SimpleMeterRegistry}, without an observation of each task.
-	 * @param blackhole the blackhole of the values
-	 */
-	@Benchmark
-	public void parallelTaskTemplateWithBatchMetrics(Blackhole blackhole) {
-		consume(this.batchMeteredTemplate.invokeAll(this.callables), blackhole);
-	}
-
-	/**
-	 * The batch run by the executor, without supervision.
+	 * The batch run by the executor, without supervision: the reference.
 	 * @param blackhole the blackhole of the values
 	 * @throws Exception if a task failed, or if interrupted
 	 */
@@ -155,6 +152,23 @@ public class SupervisionOverheadBenchmark {
 	public void executorService(Blackhole blackhole) throws Exception {
 		for (Future<Object> future : this.executor.invokeAll(this.callables)) {
 			blackhole.consume(future.get());
+		}
+	}
+
+	/**
+	 * The batch run as completable futures on the executor, joined by
+	 * {@link CompletableFuture#allOf}.
+	 * @param blackhole the blackhole of the values
+	 */
+	@Benchmark
+	public void completableFutureAllOf(Blackhole blackhole) {
+		CompletableFuture<?>[] futures = new CompletableFuture<?>[this.tasks];
+		for (int i = 0; i < futures.length; i++) {
+			futures[i] = CompletableFuture.supplyAsync(this.suppliers.get(i), this.executor);
+		}
+		CompletableFuture.allOf(futures).join();
+		for (CompletableFuture<?> future : futures) {
+			blackhole.consume(future.join());
 		}
 	}
 

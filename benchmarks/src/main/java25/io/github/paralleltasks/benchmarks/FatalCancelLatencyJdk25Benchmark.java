@@ -14,15 +14,12 @@
  * limitations under the License.
  */
 
-
 package io.github.paralleltasks.benchmarks;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.StructuredTaskScope;
-import java.util.concurrent.StructuredTaskScope.Joiner;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import io.github.paralleltasks.FatalTaskException;
@@ -41,11 +38,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
 /**
  * The scenario of {@link FatalCancelLatencyBenchmark} on virtual threads: run by a
- * {@link ParallelTaskTemplate} on {@link Executors#newVirtualThreadPerTaskExecutor()},
- * and by the JDK's {@link StructuredTaskScope} (a preview API of Java 25), whose
- * {@code open()} forks virtual threads and fails on the first exception.
+ * {@link ParallelTaskTemplate} on {@link Executors#newVirtualThreadPerTaskExecutor()} and
+ * on Spring's {@link SimpleAsyncTaskExecutor} with virtual threads, and by the JDK's
+ * {@link StructuredTaskScope} (a preview API of Java 25), whose {@code open()} forks
+ * virtual threads and fails on the first exception.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -56,28 +56,31 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(jvmArgsAppend = "--enable-preview")
 public class FatalCancelLatencyJdk25Benchmark {
 
-	private static final ThreadFactory PLATFORM_THREADS = Thread.ofPlatform().name("sts-platform-", 0).factory();
-
 	/**
 	 * Number of blocked siblings.
 	 */
-	@Param("8")
+	@Param({ "8", "1000" })
 	public int siblings;
 
 	private ExecutorService executor;
 
 	private ParallelTaskTemplate template;
 
+	private ParallelTaskTemplate springTemplate;
+
 	private CancelLatencies latencies;
 
 	/**
-	 * Create the virtual-thread executor of the template.
+	 * Create the virtual-thread executors of the templates.
 	 * @param params the parameters of the benchmark
 	 */
 	@Setup(Level.Trial)
 	public void setUp(BenchmarkParams params) {
 		this.executor = Executors.newVirtualThreadPerTaskExecutor();
 		this.template = ParallelTaskTemplate.builder(this.executor).build();
+		SimpleAsyncTaskExecutor spring = new SimpleAsyncTaskExecutor("bench-virtual-");
+		spring.setVirtualThreads(true);
+		this.springTemplate = ParallelTaskTemplate.builder(spring).build();
 		this.latencies = new CancelLatencies(params);
 	}
 
@@ -100,14 +103,30 @@ public class FatalCancelLatencyJdk25Benchmark {
 	}
 
 	/**
-	 * A batch run by a {@link ParallelTaskTemplate} on virtual threads.
+	 * A batch run by a {@link ParallelTaskTemplate} on
+	 * {@link Executors#newVirtualThreadPerTaskExecutor()}.
 	 * @return the latency from the throw to the end of the last sibling
 	 */
 	@Benchmark
 	public long templateOnVirtualThreads() {
+		return runTemplate(this.template);
+	}
+
+	/**
+	 * A batch run by a {@link ParallelTaskTemplate} on a {@link SimpleAsyncTaskExecutor}
+	 * with virtual threads, which is what Boot's {@code applicationTaskExecutor} is with
+	 * {@code spring.threads.virtual.enabled=true}.
+	 * @return the latency from the throw to the end of the last sibling
+	 */
+	@Benchmark
+	public long templateOnSpringVirtualThreads() {
+		return runTemplate(this.springTemplate);
+	}
+
+	private long runTemplate(ParallelTaskTemplate template) {
 		CancelRun run = new CancelRun(this.siblings);
 		try {
-			this.template.invokeAll(run.tasks());
+			template.invokeAll(run.tasks());
 		}
 		catch (FatalTaskException ex) {
 			return this.latencies.record(run, System.nanoTime());
@@ -125,28 +144,6 @@ public class FatalCancelLatencyJdk25Benchmark {
 	public long structuredTaskScope() throws InterruptedException {
 		CancelRun run = new CancelRun(this.siblings);
 		try (StructuredTaskScope<Object, Void> scope = StructuredTaskScope.open()) {
-			for (Callable<Object> task : run.tasks()) {
-				scope.fork(task);
-			}
-			scope.join();
-		}
-		catch (StructuredTaskScope.FailedException ex) {
-			return this.latencies.record(run, System.nanoTime());
-		}
-		throw new IllegalStateException("The scope did not fail");
-	}
-
-	/**
-	 * The same tasks in a {@link StructuredTaskScope} that forks platform threads, to
-	 * compare with {@link FatalCancelLatencyBenchmark}.
-	 * @return the latency from the throw to the end of the last sibling
-	 * @throws InterruptedException if interrupted
-	 */
-	@Benchmark
-	public long structuredTaskScopeOnPlatformThreads() throws InterruptedException {
-		CancelRun run = new CancelRun(this.siblings);
-		try (StructuredTaskScope<Object, Void> scope = StructuredTaskScope.open(Joiner.awaitAllSuccessfulOrThrow(),
-				(configuration) -> configuration.withThreadFactory(PLATFORM_THREADS))) {
 			for (Callable<Object> task : run.tasks()) {
 				scope.fork(task);
 			}
