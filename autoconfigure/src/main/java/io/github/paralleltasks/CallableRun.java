@@ -41,12 +41,15 @@ import io.github.paralleltasks.context.TaskContextPropagator;
  * {@code ConcurrentReferenceHashMap}), and a garbage collection may have cleared the
  * entry even while the task was queued: the cancel is then lost, and the batch waits for
  * its timeout, if it has one. parallel-tasks' own decorator leaves a task of a batch as
- * it is. The rest of {@code Future} is answered from the task's state, never by waiting:
- * {@link #get()} is {@link Subtask#get()}, and a batch's tasks are joined through their
- * batch. {@code Future}'s default methods of Java 19 and later ({@code state()},
- * {@code resultNow()}, {@code exceptionNow()}) are not overridden: this class is compiled
- * for Java 17, and a release of 19 or later would reject {@link Subtask#state()}, whose
- * type is its own, as an override of {@code Future.state()}.
+ * it is, and where Spring Boot adds it to a {@code ThreadPoolTaskExecutor} bean that has
+ * a decorator of its own, the decorated task is kept a {@code Future} of this one
+ * ({@code AsyncSupervisionBeanPostProcessor}). The rest of {@code Future} is answered
+ * from the task's state, never by waiting: {@link #get()} is {@link Subtask#get()}, and a
+ * batch's tasks are joined through their batch. {@code Future}'s default methods of Java
+ * 19 and later ({@code state()}, {@code resultNow()}, {@code exceptionNow()}) are not
+ * overridden: this class is compiled for Java 17, and a release of 19 or later would
+ * reject {@link Subtask#state()}, whose type is its own, as an override of
+ * {@code Future.state()}.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors

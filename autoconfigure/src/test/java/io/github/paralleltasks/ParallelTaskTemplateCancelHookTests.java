@@ -152,11 +152,18 @@ class ParallelTaskTemplateCancelHookTests {
 			this.registered.countDown();
 			return sleepUntilInterrupted();
 		};
-		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class,
-				() -> this.template.invokeAll(List.of(leaking, closing, () -> {
-					await(ended);
-					throw new FatalTestException("boom");
-				})));
+		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class, () -> this.template.execute((scope) -> {
+			Subtask<String> first = scope.fork(leaking);
+			scope.fork(closing);
+			scope.fork(() -> {
+				await(ended);
+				// The first task counts down before it ends: a cancel until then finds
+				// its hook, which must run
+				TestTasks.eventually().until(() -> first.state() == State.SUCCESS);
+				throw new FatalTestException("boom");
+			});
+			return scope.join();
+		}));
 		assertThat(ex.getResult().subtask(0).state()).isEqualTo(State.SUCCESS);
 		assertThat(ex.getResult().subtask(1).state()).isEqualTo(State.CANCELLED);
 		assertThat(ran).isFalse();

@@ -36,6 +36,7 @@ import java.util.function.IntPredicate;
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.metrics.BatchOutcome;
 import io.github.paralleltasks.metrics.CancelReason;
+import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -241,6 +242,25 @@ class ParallelTaskTemplateExecutorFaultTests {
 	}
 
 	@Test
+	void queuedTasksThatSpringsExecutorDropsAreCancelledThroughAUserDecoratorWhenParallelTasksSupervisesIt()
+			throws Exception {
+		ShuttingDownDecorator decorator = new ShuttingDownDecorator((index) -> false);
+		ThreadPoolTaskExecutor pool = springPool(1, Integer.MAX_VALUE, decorator, true);
+		CallerThread caller = startRunningAndQueued(pool, pool.getThreadPoolExecutor().getQueue());
+		// Would clear Spring's entry from the decorated task to the task of the batch:
+		// the Future that Spring cancels is the decorated task itself
+		System.gc();
+		pool.shutdown();
+		ParallelResult<?> result = runningInterruptedAndQueuedNeverRan(caller);
+		assertThat(result.subtask(1).state()).isEqualTo(State.CANCELLED);
+		assertThat(result.subtask(1).exception()).isInstanceOf(CancellationException.class);
+		assertThat(this.metrics.cancelled(CancelReason.SHUTDOWN)).isEqualTo(1);
+		assertThat(this.metrics.cancelled()).isEqualTo(1);
+		assertThat(this.metrics.outcomes()).containsExactly(BatchOutcome.PARTIAL);
+		assertTerminated(pool, decorator);
+	}
+
+	@Test
 	void queuedTasksThatShutdownNowDrainsFromTheJdkExecutorMidBatchFailWithARejectionOnceItHasTerminated()
 			throws Exception {
 		ThreadPoolExecutor pool = this.pools.fixed(1);
@@ -427,12 +447,24 @@ class ParallelTaskTemplateExecutorFaultTests {
 	}
 
 	private ThreadPoolTaskExecutor springPool(int threads, int queueCapacity, TaskDecorator decorator) {
+		return springPool(threads, queueCapacity, decorator, false);
+	}
+
+	/**
+	 * Return a Spring pool, initialized, and with parallel-tasks' supervision added as
+	 * Spring Boot adds it to an executor bean if {@code supervised}.
+	 */
+	private ThreadPoolTaskExecutor springPool(int threads, int queueCapacity, TaskDecorator decorator,
+			boolean supervised) {
 		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
 		pool.setCorePoolSize(threads);
 		pool.setMaxPoolSize(threads);
 		pool.setQueueCapacity(queueCapacity);
 		pool.setThreadNamePrefix("spring-pool-");
 		pool.setTaskDecorator(decorator);
+		if (supervised) {
+			new AsyncSupervisionBeanPostProcessor().postProcessBeforeInitialization(pool, "pool");
+		}
 		pool.initialize();
 		this.springPools.add(pool);
 		return pool;

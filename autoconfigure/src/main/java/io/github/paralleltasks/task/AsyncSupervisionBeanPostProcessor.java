@@ -36,7 +36,10 @@ import org.springframework.util.ReflectionUtils;
  * decorator the bean already has, so that batches can prevent and interrupt the
  * {@code @Async} calls that run on them. This covers Spring Boot's
  * {@code applicationTaskExecutor}, on platform or virtual threads, and executors that an
- * application defines itself, such as the one of {@code @Async("reportExecutor")}.
+ * application defines itself, such as the one of {@code @Async("reportExecutor")}. On a
+ * {@code ThreadPoolTaskExecutor} that has a decorator of its own, a task that is a
+ * {@code Future} stays one once decorated, so that the executor's shutdown cancels the
+ * queued tasks of a batch.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -48,15 +51,21 @@ public class AsyncSupervisionBeanPostProcessor implements BeanPostProcessor {
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof ThreadPoolTaskExecutor executor) {
-			addSupervision(executor, beanName, executor::setTaskDecorator);
+			addSupervision(executor, beanName, true, executor::setTaskDecorator);
 		}
 		else if (bean instanceof SimpleAsyncTaskExecutor executor) {
-			addSupervision(executor, beanName, executor::setTaskDecorator);
+			addSupervision(executor, beanName, false, executor::setTaskDecorator);
 		}
 		return bean;
 	}
 
-	private static void addSupervision(Object executor, String beanName, Consumer<TaskDecorator> setter) {
+	/**
+	 * Add the supervision after the executor's own decorator, if any.
+	 * @param keepFutures whether the executor cancels the {@code Future}s among the tasks
+	 * that its shutdown drops, which must stay {@code Future}s once decorated
+	 */
+	private static void addSupervision(Object executor, String beanName, boolean keepFutures,
+			Consumer<TaskDecorator> setter) {
 		// Neither executor exposes its decorator: read it, so as to keep it
 		Field field = ReflectionUtils.findField(executor.getClass(), "taskDecorator", TaskDecorator.class);
 		if (field == null) {
@@ -71,7 +80,8 @@ public class AsyncSupervisionBeanPostProcessor implements BeanPostProcessor {
 		}
 		else if (current != AsyncSupervisionTaskDecorator.INSTANCE) {
 			// Last, so that it is the outermost: a call that must not start is not set up
-			setter.accept(new CompositeTaskDecorator(List.of(current, AsyncSupervisionTaskDecorator.INSTANCE)));
+			TaskDecorator both = new CompositeTaskDecorator(List.of(current, AsyncSupervisionTaskDecorator.INSTANCE));
+			setter.accept(keepFutures ? new FutureKeepingTaskDecorator(both) : both);
 		}
 	}
 
