@@ -131,8 +131,8 @@ final class Batch {
 		return this.cancellation;
 	}
 
-	boolean isFatal(Throwable exception) {
-		return this.settings.fatalErrorPolicy().isFatal(exception);
+	boolean isFatal(Throwable exception, Criticality criticality) {
+		return criticality.isFatal(exception, this.settings.fatalErrorPolicy());
 	}
 
 	int size() {

@@ -116,7 +116,7 @@ final class BatchFailures {
 	 * Report the end of a task that its batch had stopped waiting for.
 	 */
 	void endedAfterAbandon(TaskRun<?> run, Throwable exception) {
-		if (exception != null && this.settings.fatalErrorPolicy().isFatal(exception)) {
+		if (exception != null && run.isFatal(exception)) {
 			logger.warn("Task '" + run.name() + "'" + describeBatch() + " ended with fatal error " + exception
 					+ " after its batch had stopped waiting for it");
 		}

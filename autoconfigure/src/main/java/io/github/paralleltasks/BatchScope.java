@@ -18,9 +18,9 @@ package io.github.paralleltasks;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ParallelTaskScope} of one {@link Batch}.
@@ -56,7 +56,13 @@ final class BatchScope implements ParallelTaskScope {
 	}
 
 	@Override
-	public <T> Subtask<T> forkAsync(String name, Supplier<? extends Future<? extends T>> call) {
+	public <T> Subtask<T> forkAsync(AsyncCall<? extends T> call) {
+		Objects.requireNonNull(call, "Call must not be null");
+		return forkAsync(FutureRun.nameOf(call), call);
+	}
+
+	@Override
+	public <T> Subtask<T> forkAsync(@Nullable String name, AsyncCall<? extends T> call) {
 		Objects.requireNonNull(call, "Call must not be null");
 		checkNotJoined();
 		FutureRun<T> run = new FutureRun<>(this.batch, this.batch.size(), name, call);

@@ -16,8 +16,6 @@
 
 package io.github.paralleltasks;
 
-import java.util.function.Supplier;
-
 import io.github.paralleltasks.context.TaskContextPropagator;
 
 /**
@@ -53,15 +51,17 @@ final class BoundWorker extends CancelGate implements Runnable {
 	 * Start a call on the current thread, binding to the given owner every work item that
 	 * a supervised executor is handed meanwhile.
 	 * @param <F> the type of the call's result
+	 * @param <E> the type of what the call may throw
 	 * @param owner the owner of the workers
 	 * @param call the call
 	 * @return what the call returned
+	 * @throws E what the call threw
 	 */
-	static <F> F startCall(Owner owner, Supplier<F> call) {
+	static <F, E extends Exception> F startCall(Owner owner, Start<F, E> call) throws E {
 		Owner previous = STARTING.get();
 		STARTING.set(owner);
 		try {
-			return call.get();
+			return call.start();
 		}
 		finally {
 			STARTING.set(previous);
@@ -155,6 +155,19 @@ final class BoundWorker extends CancelGate implements Runnable {
 		 * Called when a bound worker has ended, whether it ran or not.
 		 */
 		void workerEnded();
+
+	}
+
+	/**
+	 * The start of a call, which may throw what its type says.
+	 *
+	 * @param <F> the type of the call's result
+	 * @param <E> the type of what the call may throw
+	 */
+	@FunctionalInterface
+	interface Start<F, E extends Exception> {
+
+		F start() throws E;
 
 	}
 

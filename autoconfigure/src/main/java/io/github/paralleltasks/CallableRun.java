@@ -59,7 +59,7 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	private final Callable<? extends T> callable;
 
 	CallableRun(Batch batch, int index, String givenName, Callable<? extends T> callable) {
-		super(batch, index, givenName);
+		super(batch, index, givenName, criticalityOf(callable));
 		this.callable = callable;
 	}
 
@@ -70,6 +70,10 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	 */
 	static String nameOf(Callable<?> task) {
 		return (task instanceof ParallelTask<?> named) ? named.getName() : null;
+	}
+
+	private static Criticality criticalityOf(Callable<?> task) {
+		return (task instanceof ParallelTask<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
 	}
 
 	/**

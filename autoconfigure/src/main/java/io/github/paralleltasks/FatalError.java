@@ -54,6 +54,14 @@ import java.lang.annotation.Target;
  * batch's fatal error is fatal to the enclosing batch exactly when the enclosing batch's
  * policy says so.
  *
+ * <p>
+ * This is how a task of {@link Criticality#BY_POLICY} is judged, the default. A task made
+ * with {@link ParallelTask#critical} or {@link ParallelCall#critical} is fatal whatever
+ * it throws, and one made with {@link ParallelTask#optional} or
+ * {@link ParallelCall#optional} never, but for a {@link VirtualMachineError}; a task that
+ * stops because its batch was cancelled is cancelled, whatever it is ({@link Criticality}
+ * gives the whole precedence).
+ *
  * @author parallel-tasks authors
  * @since 0.1.0
  * @see FatalErrorPolicy

@@ -22,12 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task that starts an asynchronous call, typically of an {@code @Async} method, on the
@@ -61,7 +61,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		}
 	}
 
-	private final Supplier<? extends Future<? extends T>> call;
+	private final AsyncCall<? extends T> call;
 
 	private final BoundWorkers workers = new BoundWorkers();
 
@@ -77,9 +77,20 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	/** Written by the thread that takes the outcome, before its part arrives. */
 	private int end;
 
-	FutureRun(Batch batch, int index, String givenName, Supplier<? extends Future<? extends T>> call) {
-		super(batch, index, givenName);
+	FutureRun(Batch batch, int index, @Nullable String givenName, AsyncCall<? extends T> call) {
+		super(batch, index, givenName, criticalityOf(call));
 		this.call = call;
+	}
+
+	/**
+	 * Return the name of a {@link ParallelCall}, or {@code null}.
+	 */
+	static @Nullable String nameOf(AsyncCall<?> call) {
+		return (call instanceof ParallelCall<?> named) ? named.getName() : null;
+	}
+
+	private static Criticality criticalityOf(AsyncCall<?> call) {
+		return (call instanceof ParallelCall<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
 	}
 
 	/**
@@ -92,7 +103,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		recordStart();
 		Future<?> started;
 		try {
-			started = BoundWorker.startCall(this, this.call);
+			started = BoundWorker.startCall(this, this.call::call);
 		}
 		catch (Throwable ex) {
 			complete(null, ex);

@@ -35,7 +35,7 @@ final class InterruptibleCall implements BoundWorker.Owner {
 
 	static <T> CompletableFuture<T> start(Supplier<? extends CompletableFuture<T>> call) {
 		InterruptibleCall owner = new InterruptibleCall();
-		CompletableFuture<T> started = BoundWorker.startCall(owner, call);
+		CompletableFuture<T> started = BoundWorker.startCall(owner, call::get);
 		if (started == null || owner.workers.isEmpty()) {
 			return started;
 		}

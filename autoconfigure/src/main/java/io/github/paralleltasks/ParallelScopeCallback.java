@@ -20,18 +20,25 @@ package io.github.paralleltasks;
  * Callback for {@link ParallelTaskOperations#execute}: the code that forks tasks into a
  * {@link ParallelTaskScope} and joins them.
  *
+ * <p>
+ * The callback may throw a checked exception, which {@code execute} throws on once the
+ * scope's tasks have ended: its type is inferred from the lambda, so a callback that
+ * throws none needs no {@code try}.
+ *
  * @param <R> the type of the result
+ * @param <E> the type of the checked exception that the callback may throw
  * @author parallel-tasks authors
  * @since 0.1.0
  */
 @FunctionalInterface
-public interface ParallelScopeCallback<R> {
+public interface ParallelScopeCallback<R, E extends Exception> {
 
 	/**
 	 * Fork tasks into the given scope, join them, and return a result built from them.
 	 * @param scope the scope, usable on the calling thread only
 	 * @return the result, possibly {@code null}
+	 * @throws E what the callback threw
 	 */
-	R doInScope(ParallelTaskScope scope);
+	R doInScope(ParallelTaskScope scope) throws E;
 
 }

@@ -36,27 +36,73 @@ public final class ParallelTask<T> implements Callable<T> {
 
 	private final String name;
 
+	private final Criticality criticality;
+
 	private final Callable<? extends T> task;
 
-	private ParallelTask(String name, Callable<? extends T> task) {
+	private ParallelTask(String name, Criticality criticality, Callable<? extends T> task) {
 		this.name = name;
+		this.criticality = criticality;
 		this.task = task;
 	}
 
 	/**
-	 * Create a task with the given name.
+	 * Create a task with the given name, whose exceptions the batch's
+	 * {@link FatalErrorPolicy} judges.
 	 * @param <T> the type of the task's value
 	 * @param name the name of the task, not empty
 	 * @param task the work to do
 	 * @return the named task
 	 */
 	public static <T> ParallelTask<T> named(String name, Callable<? extends T> task) {
+		return of(name, Criticality.BY_POLICY, task);
+	}
+
+	/**
+	 * Create a task with the given name that its batch cannot do without: any exception
+	 * it throws is fatal and cancels its siblings (see {@link Criticality} for the
+	 * precedence).
+	 * @param <T> the type of the task's value
+	 * @param name the name of the task, not empty
+	 * @param task the work to do
+	 * @return the critical task
+	 */
+	public static <T> ParallelTask<T> critical(String name, Callable<? extends T> task) {
+		return of(name, Criticality.CRITICAL, task);
+	}
+
+	/**
+	 * Create a task with the given name that its batch can do without: no exception it
+	 * throws is fatal, except a {@link VirtualMachineError}, not even one whose type
+	 * carries {@link FatalError} (see {@link Criticality} for the precedence).
+	 * @param <T> the type of the task's value
+	 * @param name the name of the task, not empty
+	 * @param task the work to do
+	 * @return the optional task
+	 */
+	public static <T> ParallelTask<T> optional(String name, Callable<? extends T> task) {
+		return of(name, Criticality.OPTIONAL, task);
+	}
+
+	private static <T> ParallelTask<T> of(String name, Criticality criticality, Callable<? extends T> task) {
+		checkName(name);
+		Objects.requireNonNull(task, () -> "Task '" + name + "' must not be null");
+		return new ParallelTask<>(name, criticality, task);
+	}
+
+	static void checkName(String name) {
 		Objects.requireNonNull(name, "Name must not be null");
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("Name must not be blank");
 		}
-		Objects.requireNonNull(task, () -> "Task '" + name + "' must not be null");
-		return new ParallelTask<>(name, task);
+	}
+
+	/**
+	 * Return whether the task's exceptions are fatal by the policy, always or never.
+	 * @return the criticality
+	 */
+	public Criticality getCriticality() {
+		return this.criticality;
 	}
 
 	/**
@@ -74,7 +120,8 @@ public final class ParallelTask<T> implements Callable<T> {
 
 	@Override
 	public String toString() {
-		return "ParallelTask '" + this.name + "'";
+		return (this.criticality != Criticality.BY_POLICY)
+				? "ParallelTask '" + this.name + "' [" + this.criticality + "]" : "ParallelTask '" + this.name + "'";
 	}
 
 }

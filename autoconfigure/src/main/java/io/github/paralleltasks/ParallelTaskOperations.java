@@ -19,8 +19,6 @@ package io.github.paralleltasks;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Runs batches of sibling tasks in parallel and supervises them: a {@linkplain FatalError
@@ -66,7 +64,8 @@ public interface ParallelTaskOperations {
 	/**
 	 * Start every call, in order, on the calling thread, and supervise the futures they
 	 * return, with the template's default timeout, if any. Each call typically invokes an
-	 * {@code @Async} method of a bean.
+	 * {@code @Async} method of a bean; a {@link ParallelCall} gives a call its name and
+	 * criticality. A call may throw a checked exception, which is its failure.
 	 * @param <T> the type of the calls' values
 	 * @param calls the calls that start the asynchronous work
 	 * @return the result of the batch
@@ -74,7 +73,7 @@ public interface ParallelTaskOperations {
 	 * @throws ParallelTimeoutException if the default timeout passed
 	 * @throws ParallelInterruptedException if the calling thread was interrupted
 	 */
-	<T> ParallelResult<T> awaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls);
+	<T> ParallelResult<T> awaitAll(List<? extends AsyncCall<? extends T>> calls);
 
 	/**
 	 * Start every call, in order, on the calling thread, and supervise the futures they
@@ -87,8 +86,7 @@ public interface ParallelTaskOperations {
 	 * @throws ParallelTimeoutException if the timeout passed
 	 * @throws ParallelInterruptedException if the calling thread was interrupted
 	 */
-	<T> ParallelResult<T> awaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
-			Duration timeout);
+	<T> ParallelResult<T> awaitAll(List<? extends AsyncCall<? extends T>> calls, Duration timeout);
 
 	/**
 	 * Open a scope in which tasks of different types are forked, then joined, with the
@@ -97,20 +95,24 @@ public interface ParallelTaskOperations {
 	 * error that a task had thrown is thrown as a {@link FatalTaskException}, or added as
 	 * a suppressed exception to what the callback threw.
 	 * @param <R> the type of the callback's result
+	 * @param <E> the type of the checked exception that the callback may throw
 	 * @param callback the code that forks and joins the tasks
 	 * @return what the callback returned
+	 * @throws E what the callback threw
 	 */
-	<R> R execute(ParallelScopeCallback<R> callback);
+	<R, E extends Exception> R execute(ParallelScopeCallback<R, E> callback) throws E;
 
 	/**
 	 * Open a scope in which tasks of different types are forked, then joined, at most for
 	 * the given timeout, counted from now.
 	 * @param <R> the type of the callback's result
+	 * @param <E> the type of the checked exception that the callback may throw
 	 * @param timeout how long the scope's tasks may take, positive
 	 * @param callback the code that forks and joins the tasks
 	 * @return what the callback returned
+	 * @throws E what the callback threw
 	 */
-	<R> R execute(Duration timeout, ParallelScopeCallback<R> callback);
+	<R, E extends Exception> R execute(Duration timeout, ParallelScopeCallback<R, E> callback) throws E;
 
 	/**
 	 * Return operations like these whose batches carry the given name, in logs and as the

@@ -17,8 +17,6 @@
 package io.github.paralleltasks;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +63,17 @@ public interface ParallelTaskScope {
 
 	/**
 	 * Start an asynchronous call, typically of an {@code @Async} method, on this thread,
+	 * and supervise the future it returns; a {@link ParallelCall} gives it its name and
+	 * criticality.
+	 * @param <T> the type of the call's value
+	 * @param call the call
+	 * @return the subtask, whose value is readable after {@link #join()}
+	 * @see #forkAsync(String, AsyncCall)
+	 */
+	<T> Subtask<T> forkAsync(AsyncCall<? extends T> call);
+
+	/**
+	 * Start an asynchronous call, typically of an {@code @Async} method, on this thread,
 	 * and supervise the future it returns. A {@code CompletableFuture} is supervised on
 	 * any executor; another {@code Future} only when the executor that runs the call is
 	 * supervised (see {@link AsyncSupervision}).
@@ -73,7 +82,7 @@ public interface ParallelTaskScope {
 	 * @param call the call
 	 * @return the subtask, whose value is readable after {@link #join()}
 	 */
-	<T> Subtask<T> forkAsync(@Nullable String name, Supplier<? extends Future<? extends T>> call);
+	<T> Subtask<T> forkAsync(@Nullable String name, AsyncCall<? extends T> call);
 
 	/**
 	 * Wait until every forked task has ended.

@@ -20,9 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.metrics.ParallelTaskMetrics;
@@ -194,42 +192,41 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 	}
 
 	@Override
-	public <T> ParallelResult<T> awaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls) {
+	public <T> ParallelResult<T> awaitAll(List<? extends AsyncCall<? extends T>> calls) {
 		return doAwaitAll(calls, this.defaultTimeout);
 	}
 
 	@Override
-	public <T> ParallelResult<T> awaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
-			Duration timeout) {
+	public <T> ParallelResult<T> awaitAll(List<? extends AsyncCall<? extends T>> calls, Duration timeout) {
 		return doAwaitAll(calls, checkPositive(timeout, "Timeout"));
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> ParallelResult<T> doAwaitAll(List<? extends Supplier<? extends CompletableFuture<? extends T>>> calls,
-			@Nullable Duration timeout) {
+	private <T> ParallelResult<T> doAwaitAll(List<? extends AsyncCall<? extends T>> calls, @Nullable Duration timeout) {
 		Object[] checked = checkElements(calls, "Calls", "Call");
 		if (checked.length == 0) {
 			return ParallelResult.empty();
 		}
 		Batch batch = openBatch(timeout, checked.length);
 		for (int i = 0; i < checked.length; i++) {
-			batch.forkAsync(
-					new FutureRun<T>(batch, i, null, (Supplier<? extends CompletableFuture<? extends T>>) checked[i]));
+			AsyncCall<? extends T> call = (AsyncCall<? extends T>) checked[i];
+			batch.forkAsync(new FutureRun<T>(batch, i, FutureRun.nameOf(call), call));
 		}
 		return batch.join();
 	}
 
 	@Override
-	public <R> R execute(ParallelScopeCallback<R> callback) {
+	public <R, E extends Exception> R execute(ParallelScopeCallback<R, E> callback) throws E {
 		return doExecute(this.defaultTimeout, callback);
 	}
 
 	@Override
-	public <R> R execute(Duration timeout, ParallelScopeCallback<R> callback) {
+	public <R, E extends Exception> R execute(Duration timeout, ParallelScopeCallback<R, E> callback) throws E {
 		return doExecute(checkPositive(timeout, "Timeout"), callback);
 	}
 
-	private <R> R doExecute(@Nullable Duration timeout, ParallelScopeCallback<R> callback) {
+	private <R, E extends Exception> R doExecute(@Nullable Duration timeout, ParallelScopeCallback<R, E> callback)
+			throws E {
 		Objects.requireNonNull(callback, "Callback must not be null");
 		BatchScope scope = new BatchScope(openBatch(timeout, 0), this.executor);
 		R result;

@@ -60,6 +60,9 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	/** The name the developer gave, or {@code null}. */
 	final String givenName;
 
+	/** Whether what the task throws is fatal by the policy, always or never. */
+	private final Criticality criticality;
+
 	/** Written once, before the end state, by the thread that saw the task end. */
 	private Object value;
 
@@ -68,10 +71,11 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	private volatile BatchRecording.TaskRecording recording = BatchRecording.TaskRecording.NONE;
 
-	TaskRun(Batch batch, int index, String givenName) {
+	TaskRun(Batch batch, int index, String givenName, Criticality criticality) {
 		this.batch = batch;
 		this.index = index;
 		this.givenName = givenName;
+		this.criticality = criticality;
 	}
 
 	/**
@@ -119,11 +123,22 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 		}
 		Throwable cause = FatalErrorPolicy.unwrap(failure);
 		this.exception = cause;
-		if (this.batch.isFatal(cause)) {
+		if (this.criticality != Criticality.BY_POLICY && isInterruption(cause) && this.batch.isCancelled()) {
+			// Stopped by the cancel, whatever it may throw: not a failure of its own
+			return CANCELLED;
+		}
+		if (isFatal(cause)) {
 			return FATAL;
 		}
 		// Interrupted because an enclosing batch was cancelled: not a failure of its own
 		return (isInterruption(cause) && this.batch.isCancelled()) ? CANCELLED : FAILED;
+	}
+
+	/**
+	 * Return whether the given exception, unwrapped, is fatal when this task throws it.
+	 */
+	final boolean isFatal(Throwable exception) {
+		return this.batch.isFatal(exception, this.criticality);
 	}
 
 	/**

@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import io.github.paralleltasks.Subtask.State;
 import org.junit.jupiter.api.AfterEach;
@@ -109,8 +108,7 @@ class ParallelTaskTemplateArgumentTests {
 	void nullCallListOrCallIsRejected() {
 		assertThatNullPointerException().isThrownBy(() -> this.template.awaitAll(null))
 			.withMessage("Calls must not be null");
-		List<Supplier<CompletableFuture<String>>> calls = Arrays.asList(() -> CompletableFuture.completedFuture("a"),
-				null);
+		List<AsyncCall<String>> calls = Arrays.asList(() -> CompletableFuture.completedFuture("a"), null);
 		assertThatNullPointerException().isThrownBy(() -> this.template.awaitAll(calls))
 			.withMessage("Call at index 1 must not be null");
 	}
@@ -130,8 +128,8 @@ class ParallelTaskTemplateArgumentTests {
 
 	@Test
 	void callThatReturnsNullIsAFailureOfThatCallWhichSaysSo() {
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> CompletableFuture.completedFuture("a"),
-				() -> null, () -> CompletableFuture.completedFuture("c"));
+		List<AsyncCall<String>> calls = List.of(() -> CompletableFuture.completedFuture("a"), () -> null,
+				() -> CompletableFuture.completedFuture("c"));
 		ParallelResult<String> result = this.template.awaitAll(calls);
 		assertThat(result.values()).containsExactly("a", "c");
 		assertThat(result.failures()).singleElement().satisfies((failure) -> {
@@ -146,7 +144,7 @@ class ParallelTaskTemplateArgumentTests {
 	@Test
 	void callThatThrowsIsAFailureOfThatCall() {
 		IllegalStateException failure = new IllegalStateException("cannot start");
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> {
+		List<AsyncCall<String>> calls = List.of(() -> {
 			throw failure;
 		}, () -> CompletableFuture.completedFuture("b"));
 		ParallelResult<String> result = this.template.awaitAll(calls);

@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.function.Supplier;
 
 import io.github.paralleltasks.Subtask.State;
 import io.github.paralleltasks.TestExceptions.FatalTestException;
@@ -67,7 +66,7 @@ class ParallelTaskTemplateAwaitAllTests {
 	@Test
 	void completedFuturesGiveTheirValuesInCallOrder() {
 		CompletableFuture<String> later = new CompletableFuture<>();
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> later,
+		List<AsyncCall<String>> calls = List.of(() -> later,
 				() -> CompletableFuture.supplyAsync(() -> "async", this.pool), () -> {
 					// Completes the first future after the later calls were made
 					this.pool.execute(() -> later.complete("later"));
@@ -85,7 +84,7 @@ class ParallelTaskTemplateAwaitAllTests {
 		CompletableFuture<String> last = new CompletableFuture<>();
 		FatalTestException fatal = new FatalTestException("declined");
 		CountDownLatch lastCalled = new CountDownLatch(1);
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> first,
+		List<AsyncCall<String>> calls = List.of(() -> first,
 				() -> CompletableFuture.runAsync(() -> awaitQuietly(lastCalled), this.pool).thenApply((done) -> {
 					throw fatal;
 				}), () -> {
@@ -107,7 +106,7 @@ class ParallelTaskTemplateAwaitAllTests {
 	@Test
 	void futureThatFailedFatallyBeforeItWasReturnedPreventsTheLaterCalls() {
 		CompletableFuture<String> first = new CompletableFuture<>();
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> first,
+		List<AsyncCall<String>> calls = List.of(() -> first,
 				() -> CompletableFuture.failedFuture(new CompletionException(new FatalTestException("at once"))),
 				() -> {
 					throw new AssertionError("Must not be called once the batch was cancelled");
@@ -123,7 +122,7 @@ class ParallelTaskTemplateAwaitAllTests {
 	void toleratedFailureOfAFutureIsRecordedAndTheOthersGoOn() {
 		ToleratedTestException failure = new ToleratedTestException("not found");
 		CompletableFuture<String> later = new CompletableFuture<>();
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> CompletableFuture.supplyAsync(() -> {
+		List<AsyncCall<String>> calls = List.of(() -> CompletableFuture.supplyAsync(() -> {
 			throw failure;
 		}, this.pool), () -> later.completeAsync(() -> {
 			// Completes only once its sibling's failure was tolerated
@@ -140,8 +139,7 @@ class ParallelTaskTemplateAwaitAllTests {
 	@Test
 	void futureThatDoesNotCompleteWithinTheTimeoutIsCancelled() {
 		CompletableFuture<String> never = new CompletableFuture<>();
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> CompletableFuture.completedFuture("done"),
-				() -> never);
+		List<AsyncCall<String>> calls = List.of(() -> CompletableFuture.completedFuture("done"), () -> never);
 		Duration timeout = Duration.ofMillis(100);
 		ParallelTimeoutException ex = catchThrowableOfType(ParallelTimeoutException.class,
 				() -> this.template.awaitAll(calls, timeout));

@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import io.github.paralleltasks.StressTask.Kind;
 import io.github.paralleltasks.metrics.BatchOutcome;
@@ -212,7 +211,7 @@ final class StressBatch {
 	}
 
 	private void awaitAll(ParallelTaskTemplate template) {
-		List<Supplier<CompletableFuture<Object>>> calls = new ArrayList<>();
+		List<AsyncCall<Object>> calls = new ArrayList<>();
 		this.tasks.forEach((task) -> calls.add(task::start));
 		this.result = (this.timeout != null) ? template.awaitAll(calls, this.timeout) : template.awaitAll(calls);
 	}
@@ -220,7 +219,7 @@ final class StressBatch {
 	private void execute(ParallelTaskTemplate template) {
 		List<Subtask<?>> forked = new ArrayList<>();
 		this.subtasks = forked;
-		ParallelScopeCallback<Object> callback = (scope) -> {
+		ParallelScopeCallback<Object, RuntimeException> callback = (scope) -> {
 			for (StressTask task : this.tasks) {
 				if (task.async) {
 					forked.add(scope.forkAsync(task.name, task::start));

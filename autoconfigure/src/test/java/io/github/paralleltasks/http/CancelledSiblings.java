@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTask;
@@ -100,8 +100,8 @@ final class CancelledSiblings {
 	 * Run the batch with {@code awaitAll}: the siblings are {@code @Async} calls, and the
 	 * fatal one is one too.
 	 */
-	static Outcome awaitAll(ParallelTaskOperations template, SlowHttpServer server,
-			Supplier<CompletableFuture<String>> slowCall, FailingCall failingCall) {
+	static Outcome awaitAll(ParallelTaskOperations template, SlowHttpServer server, AsyncCall<String> slowCall,
+			FailingCall failingCall) {
 		CountDownLatch arrived = server.expectSlowRequests(2);
 		AtomicLong thrown = new AtomicLong();
 		FatalTaskException exception = catchThrowableOfType(FatalTaskException.class, () -> template

@@ -25,10 +25,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskTemplate;
@@ -89,7 +89,7 @@ class JdbcCancellationTests {
 		QueryCancelScenario scenario = new QueryCancelScenario("pt-async");
 		scenario.contextRunner().withUserConfiguration(AsyncQueriesConfiguration.class).run((context) -> {
 			AsyncQueries queries = context.getBean(AsyncQueries.class);
-			List<Supplier<CompletableFuture<Object>>> calls = List.of(() -> queries.sleep(scenario, "query-1"),
+			List<AsyncCall<Object>> calls = List.of(() -> queries.sleep(scenario, "query-1"),
 					() -> queries.sleep(scenario, "query-2"), () -> queries.fail(scenario));
 			FatalTaskException ex = scenario.awaitAll(context, calls);
 			scenario.assertQueriesCancelledInTheServer(context, ex);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelResult;
@@ -151,8 +152,7 @@ final class QueryCancelScenario {
 	/**
 	 * Run the given {@code @Async} calls through {@code awaitAll}.
 	 */
-	FatalTaskException awaitAll(ApplicationContext context, List<Supplier<CompletableFuture<Object>>> calls)
-			throws SQLException {
+	FatalTaskException awaitAll(ApplicationContext context, List<AsyncCall<Object>> calls) throws SQLException {
 		ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
 		return run(() -> template.awaitAll(calls));
 	}

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
@@ -70,7 +71,7 @@ class ApplicationTaskExecutorAsyncSupervisionTests {
 			AsyncWork work = context.getBean(AsyncWork.class);
 			SupervisedExecutor executor = applicationTaskExecutor(context);
 			AsyncScenario scenario = new AsyncScenario(2, executor);
-			List<Supplier<CompletableFuture<String>>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
+			List<AsyncCall<String>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
 					() -> work.take(scenario, "taker"), () -> work.failFatally(scenario, "failer"), () -> {
 						work.record(scenario, "orphan");
 						scenario.lastCallSubmitted(null);

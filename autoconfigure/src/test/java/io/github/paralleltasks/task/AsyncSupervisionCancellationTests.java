@@ -19,8 +19,8 @@ package io.github.paralleltasks.task;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelInterruptedException;
 import io.github.paralleltasks.ParallelTaskTemplate;
@@ -58,7 +58,7 @@ class AsyncSupervisionCancellationTests {
 		this.contextRunner.run((context) -> {
 			AsyncWork work = context.getBean(AsyncWork.class);
 			AsyncScenario scenario = new AsyncScenario(2, null);
-			List<Supplier<CompletableFuture<String>>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
+			List<AsyncCall<String>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
 					() -> onceBlocking(scenario, work.take(scenario, "taker")));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(ParallelTimeoutException.class)
@@ -98,7 +98,7 @@ class AsyncSupervisionCancellationTests {
 		this.contextRunner.run((context) -> {
 			AsyncWork work = context.getBean(AsyncWork.class);
 			AsyncScenario scenario = new AsyncScenario(2, null);
-			List<Supplier<CompletableFuture<String>>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
+			List<AsyncCall<String>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
 					() -> work.take(scenario, "taker"));
 			Thread caller = Thread.currentThread();
 			Thread interrupter = new Thread(() -> {
@@ -132,8 +132,8 @@ class AsyncSupervisionCancellationTests {
 		this.contextRunner.run((context) -> {
 			AsyncWork work = context.getBean(AsyncWork.class);
 			AsyncScenario scenario = new AsyncScenario(1, null);
-			List<Supplier<CompletableFuture<String>>> calls = List
-				.of(() -> work.spinUntilCancelled(scenario, "spinner"), () -> work.failFatally(scenario, "failer"));
+			List<AsyncCall<String>> calls = List.of(() -> work.spinUntilCancelled(scenario, "spinner"),
+					() -> work.failFatally(scenario, "failer"));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(FatalTaskException.class).isThrownBy(() -> template(context).awaitAll(calls))
 				.satisfies((ex) -> {

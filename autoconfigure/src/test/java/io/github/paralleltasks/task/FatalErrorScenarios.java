@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
@@ -77,7 +77,7 @@ final class FatalErrorScenarios {
 		ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
 		AsyncWork work = context.getBean(AsyncWork.class);
 		AsyncScenario scenario = new AsyncScenario(2, executor);
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
+		List<AsyncCall<String>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
 				() -> work.take(scenario, "taker"), () -> work.failFatally(scenario, "failer"),
 				() -> scenario.lastCallSubmitted(work.record(scenario, "queued")));
 		long start = System.nanoTime();

@@ -23,8 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
+import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
@@ -106,7 +106,7 @@ class UnsupervisedAsyncExecutorTests {
 			ThreadPoolExecutor pool, CapturedOutput output) throws Exception {
 		AsyncWork work = context.getBean(AsyncWork.class);
 		AsyncScenario scenario = new AsyncScenario(1, null);
-		List<Supplier<CompletableFuture<String>>> calls = List.of(() -> work.awaitRelease(scenario, "sibling"),
+		List<AsyncCall<String>> calls = List.of(() -> work.awaitRelease(scenario, "sibling"),
 				() -> work.failFatally(scenario, "failer"));
 		long start = System.nanoTime();
 		assertThatExceptionOfType(FatalTaskException.class).isThrownBy(() -> template(context).awaitAll(calls))
