@@ -28,6 +28,7 @@ import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.metrics.BatchOutcome;
 import io.github.paralleltasks.metrics.BatchRecording;
 import io.github.paralleltasks.metrics.CancelReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A supervised batch of sibling tasks, owned by the thread that created it. Tasks are
@@ -59,15 +60,15 @@ final class Batch {
 	private final Thread owner;
 
 	/** The task that the owner runs for an enclosing batch, or {@code null}. */
-	final TaskRun<?> parent;
+	final @Nullable TaskRun<?> parent;
 
 	/** The timeout, or {@code null} for none. */
-	final Duration timeout;
+	final @Nullable Duration timeout;
 
 	/** When the timeout passes, by {@link System#nanoTime()}; {@code 0} for none. */
 	final long deadline;
 
-	private final TaskContextPropagator.CapturedContext context;
+	private final TaskContextPropagator.@Nullable CapturedContext context;
 
 	final BatchRecording recording;
 
@@ -80,7 +81,7 @@ final class Batch {
 	private final int reserved;
 
 	/** Why and when the batch was cancelled; {@code null} while it is open. Set once. */
-	private volatile Cancellation cancellation;
+	private volatile @Nullable Cancellation cancellation;
 
 	/** Written by the owner only; read by any thread up to {@code size}. */
 	private volatile TaskRun<?>[] tasks;
@@ -89,9 +90,9 @@ final class Batch {
 	private volatile int size;
 
 	/** The executor of the tasks, or {@code null} before the first: owner only. */
-	private Executor executor;
+	private @Nullable Executor executor;
 
-	Batch(BatchSettings settings, Duration timeout, int expectedSize) {
+	Batch(BatchSettings settings, @Nullable Duration timeout, int expectedSize) {
 		this.settings = settings;
 		this.failures = new BatchFailures(settings);
 		this.owner = Thread.currentThread();
@@ -111,7 +112,7 @@ final class Batch {
 	 * Set the context captured from the owner on the current thread.
 	 * @return the scope to close when the task ends, or {@code null}
 	 */
-	TaskContextPropagator.Scope restoreContext() {
+	TaskContextPropagator.@Nullable Scope restoreContext() {
 		return (this.context != null) ? this.context.restore() : null;
 	}
 
@@ -127,7 +128,7 @@ final class Batch {
 		return this.cancellation != null || (this.parent != null && this.parent.isCancelRequested());
 	}
 
-	Cancellation cancellation() {
+	@Nullable Cancellation cancellation() {
 		return this.cancellation;
 	}
 
@@ -151,7 +152,7 @@ final class Batch {
 	 * shutdown the owner can see. Called by the owner only.
 	 * @return the executor service, or {@code null}
 	 */
-	ExecutorService executorService() {
+	@Nullable ExecutorService executorService() {
 		return (this.executor instanceof ExecutorService service) ? service : null;
 	}
 
@@ -267,7 +268,7 @@ final class Batch {
 			if (cancel(CancelReason.FATAL, run)) {
 				return true;
 			}
-			this.failures.later(run.thrown());
+			this.failures.later(run.failure());
 		}
 		return false;
 	}
@@ -289,13 +290,14 @@ final class Batch {
 	 * @param fatalTask the task whose fatal error cancels the batch, or {@code null}
 	 * @return {@code true} if this call cancelled the batch
 	 */
-	boolean cancel(CancelReason reason, TaskRun<?> fatalTask) {
-		if (!CANCELLATION.compareAndSet(this, null, Cancellation.now(reason, fatalTask))) {
+	boolean cancel(CancelReason reason, @Nullable TaskRun<?> fatalTask) {
+		Cancellation cancelled = Cancellation.now(reason, fatalTask);
+		if (!CANCELLATION.compareAndSet(this, null, cancelled)) {
 			return false;
 		}
 		// The batch is no longer open, so no task can start from here on: now stop the
 		// ones that have started.
-		cancelTasks(this.cancellation, 0, this.size);
+		cancelTasks(cancelled, 0, this.size);
 		return true;
 	}
 

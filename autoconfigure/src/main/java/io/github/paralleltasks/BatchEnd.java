@@ -16,8 +16,11 @@
 
 package io.github.paralleltasks;
 
+import java.util.Objects;
+
 import io.github.paralleltasks.metrics.BatchOutcome;
 import io.github.paralleltasks.metrics.CancelReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the end of a {@link Batch} makes of it, on the owner's thread once its tasks have
@@ -44,17 +47,17 @@ final class BatchEnd {
 	 * @return the fatal exception that a task had thrown, which must not be lost, or
 	 * {@code null}
 	 */
-	static FatalTaskException close(Batch batch) {
+	static @Nullable FatalTaskException close(Batch batch) {
 		batch.cancel(CancelReason.CLOSED, null);
 		if (BatchWait.awaitTasks(batch)) {
 			Thread.currentThread().interrupt();
 		}
-		Cancellation cancelled = batch.cancellation();
+		Cancellation cancelled = Objects.requireNonNull(batch.cancellation(), "A closed batch is cancelled");
 		if (cancelled.reason() != CancelReason.FATAL) {
 			record(batch, BatchOutcome.CANCELLED, null);
 			return null;
 		}
-		FatalTaskException fatal = batch.failures.fatalException(cancelled.fatalTask(), batch.result());
+		FatalTaskException fatal = batch.failures.fatalException(fatalTask(cancelled), batch.result());
 		record(batch, BatchOutcome.FATAL, fatal);
 		return fatal;
 	}
@@ -78,8 +81,9 @@ final class BatchEnd {
 		}
 		BatchFailures failures = batch.failures;
 		ParallelTaskException exception = switch (cancelled.reason()) {
-			case FATAL -> failures.fatalException(cancelled.fatalTask(), result);
-			case TIMEOUT -> failures.timeoutException(batch.timeout, result);
+			case FATAL -> failures.fatalException(fatalTask(cancelled), result);
+			case TIMEOUT -> failures.timeoutException(
+					Objects.requireNonNull(batch.timeout, "A batch that timed out has a timeout"), result);
 			case SHUTDOWN -> failures.shutdownException(result);
 			default -> failures.interruptedException(result);
 		};
@@ -95,7 +99,11 @@ final class BatchEnd {
 		};
 	}
 
-	private static void record(Batch batch, BatchOutcome outcome, Throwable error) {
+	private static TaskRun<?> fatalTask(Cancellation cancelled) {
+		return Objects.requireNonNull(cancelled.fatalTask(), "A batch cancelled by a fatal error knows its task");
+	}
+
+	private static void record(Batch batch, BatchOutcome outcome, @Nullable Throwable error) {
 		batch.settings.registry().ended(batch);
 		batch.recording.batchEnded(outcome, error);
 	}

@@ -22,6 +22,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What went wrong in one {@link Batch}, and how it is reported: tolerated failures are
@@ -36,7 +37,7 @@ final class BatchFailures {
 
 	private final BatchSettings settings;
 
-	private List<Throwable> laterFatalErrors;
+	private @Nullable List<Throwable> laterFatalErrors;
 
 	BatchFailures(BatchSettings settings) {
 		this.settings = settings;
@@ -46,7 +47,7 @@ final class BatchFailures {
 	 * Count and log a task's tolerated failure, on the task's thread.
 	 */
 	void tolerated(TaskRun<?> run) {
-		Throwable exception = run.thrown();
+		Throwable exception = run.failure();
 		this.settings.metrics().taskFailed(this.settings.name(), run.givenName, exception, false);
 		if (logger.isWarnEnabled()) {
 			String message = "Task '" + run.name() + "'" + describeBatch() + " failed with tolerated error "
@@ -64,7 +65,7 @@ final class BatchFailures {
 	 * Count a task's fatal error, on the task's thread.
 	 */
 	void fatal(TaskRun<?> run) {
-		this.settings.metrics().taskFailed(this.settings.name(), run.givenName, run.thrown(), true);
+		this.settings.metrics().taskFailed(this.settings.name(), run.givenName, run.failure(), true);
 	}
 
 	/**
@@ -78,7 +79,7 @@ final class BatchFailures {
 	}
 
 	FatalTaskException fatalException(TaskRun<?> first, ParallelResult<?> result) {
-		return withLaterFatalErrors(new FatalTaskException(first.name(), first.thrown(), result));
+		return withLaterFatalErrors(new FatalTaskException(first.name(), first.failure(), result));
 	}
 
 	ParallelTimeoutException timeoutException(Duration timeout, ParallelResult<?> result) {
@@ -115,7 +116,7 @@ final class BatchFailures {
 	/**
 	 * Report the end of a task that its batch had stopped waiting for.
 	 */
-	void endedAfterAbandon(TaskRun<?> run, Throwable exception) {
+	void endedAfterAbandon(TaskRun<?> run, @Nullable Throwable exception) {
 		if (exception != null && run.isFatal(exception)) {
 			logger.warn("Task '" + run.name() + "'" + describeBatch() + " ended with fatal error " + exception
 					+ " after its batch had stopped waiting for it");

@@ -47,7 +47,7 @@ final class BatchScope implements ParallelTaskScope {
 	}
 
 	@Override
-	public <T> Subtask<T> fork(String name, Callable<? extends T> task) {
+	public <T> Subtask<T> fork(@Nullable String name, Callable<? extends T> task) {
 		Objects.requireNonNull(task, "Task must not be null");
 		checkNotJoined();
 		CallableRun<T> run = new CallableRun<>(this.batch, this.batch.size(), name, task);
@@ -91,7 +91,7 @@ final class BatchScope implements ParallelTaskScope {
 	 * @throws FatalTaskException if the callback returned, the scope was not joined, and
 	 * a task had thrown a fatal error
 	 */
-	void close(Throwable failure) {
+	void close(@Nullable Throwable failure) {
 		if (this.joined) {
 			return;
 		}

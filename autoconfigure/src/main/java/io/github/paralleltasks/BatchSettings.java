@@ -20,6 +20,7 @@ import java.time.Duration;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.metrics.ParallelTaskMetrics;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a batch needs to know of the template that started it.
@@ -33,11 +34,11 @@ import io.github.paralleltasks.metrics.ParallelTaskMetrics;
  * @param registry the batches in flight of the template
  * @author parallel-tasks authors
  */
-record BatchSettings(String name, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
+record BatchSettings(@Nullable String name, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
 		TaskContextPropagator contextPropagator, Duration cancelGracePeriod, long cancelGracePeriodNanos,
 		BatchRegistry registry) {
 
-	BatchSettings(String name, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
+	BatchSettings(@Nullable String name, FatalErrorPolicy fatalErrorPolicy, ParallelTaskMetrics metrics,
 			TaskContextPropagator contextPropagator, Duration cancelGracePeriod) {
 		this(name, fatalErrorPolicy, metrics, contextPropagator, cancelGracePeriod, cancelGracePeriod.toNanos(),
 				new BatchRegistry());

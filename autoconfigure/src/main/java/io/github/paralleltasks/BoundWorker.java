@@ -17,6 +17,7 @@
 package io.github.paralleltasks;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A work item that an executor was handed while an asynchronous call started: the thread
@@ -39,9 +40,9 @@ final class BoundWorker extends CancelGate implements Runnable {
 	private final Runnable work;
 
 	/** The worker bound before this one to the same call, or {@code null}. */
-	final BoundWorker next;
+	final @Nullable BoundWorker next;
 
-	BoundWorker(Owner owner, Runnable work, BoundWorker next) {
+	BoundWorker(Owner owner, Runnable work, @Nullable BoundWorker next) {
 		this.owner = owner;
 		this.work = work;
 		this.next = next;
@@ -80,7 +81,7 @@ final class BoundWorker extends CancelGate implements Runnable {
 	}
 
 	@Override
-	TaskRun<?> task() {
+	@Nullable TaskRun<?> task() {
 		return this.owner.ownerTask();
 	}
 
@@ -143,13 +144,13 @@ final class BoundWorker extends CancelGate implements Runnable {
 		/**
 		 * Return the task of a batch that the owner is, if any.
 		 */
-		TaskRun<?> ownerTask();
+		@Nullable TaskRun<?> ownerTask();
 
 		/**
 		 * Set the caller's captured context on the worker's thread.
 		 * @return the scope to close, or {@code null}
 		 */
-		TaskContextPropagator.Scope restoreContext();
+		TaskContextPropagator.@Nullable Scope restoreContext();
 
 		/**
 		 * Called when a bound worker has ended, whether it ran or not.

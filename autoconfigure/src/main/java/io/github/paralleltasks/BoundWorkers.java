@@ -16,6 +16,8 @@
 
 package io.github.paralleltasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The workers bound to one asynchronous call: the work items that its executor was handed
  * while the call started.
@@ -25,7 +27,7 @@ package io.github.paralleltasks;
 final class BoundWorkers {
 
 	/** The last worker bound; written by the thread that starts the call, read by any. */
-	private volatile BoundWorker last;
+	private volatile @Nullable BoundWorker last;
 
 	BoundWorker bind(BoundWorker.Owner owner, Runnable work) {
 		BoundWorker worker = new BoundWorker(owner, work, this.last);

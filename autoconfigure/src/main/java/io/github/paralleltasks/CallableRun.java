@@ -24,6 +24,7 @@ import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task that runs a {@link Callable} on a thread of the template's executor, and is
@@ -58,7 +59,7 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 
 	private final Callable<? extends T> callable;
 
-	CallableRun(Batch batch, int index, String givenName, Callable<? extends T> callable) {
+	CallableRun(Batch batch, int index, @Nullable String givenName, Callable<? extends T> callable) {
 		super(batch, index, givenName, criticalityOf(callable));
 		this.callable = callable;
 	}
@@ -68,7 +69,7 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	 * @param task the task
 	 * @return the name of a {@link ParallelTask}, or {@code null}
 	 */
-	static String nameOf(Callable<?> task) {
+	static @Nullable String nameOf(Callable<?> task) {
 		return (task instanceof ParallelTask<?> named) ? named.getName() : null;
 	}
 

@@ -23,6 +23,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The run state of one piece of work that a batch may cancel — a task of the batch, or an
@@ -85,7 +86,7 @@ abstract class CancelGate {
 	private static final VarHandle HOOKS;
 
 	/** {@code Thread.isVirtual()} on Java 21 and later, {@code null} on Java 17. */
-	private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+	private static final @Nullable MethodHandle IS_VIRTUAL = isVirtualHandle();
 
 	/** The first park of a virtual thread in {@link #backOff(int)}; it doubles. */
 	private static final long VIRTUAL_BACK_OFF_NANOS = 10_000L;
@@ -112,19 +113,19 @@ abstract class CancelGate {
 	 * compare-and-set before {@code state} becomes {@code RUNNING}, read by the canceller
 	 * after it saw {@code RUNNING}.
 	 */
-	private volatile Thread runner;
+	private volatile @Nullable Thread runner;
 
 	/**
 	 * The stack of hooks, last registered first: pushed and popped by the runner only,
 	 * taken whole by the canceller (set to {@code TAKEN}).
 	 */
-	private volatile CancelHook hooks;
+	private volatile @Nullable CancelHook hooks;
 
 	/**
 	 * Return the gate that the current thread runs, if any.
 	 * @return the current gate, or {@code null}
 	 */
-	static CancelGate current() {
+	static @Nullable CancelGate current() {
 		return CURRENT.get();
 	}
 
@@ -143,7 +144,7 @@ abstract class CancelGate {
 	 * @param previous the gate that {@link #enter()} returned
 	 * @param context the scope of the batch's context, or {@code null}
 	 */
-	static void leave(CancelGate previous, TaskContextPropagator.Scope context) {
+	static void leave(@Nullable CancelGate previous, TaskContextPropagator.@Nullable Scope context) {
 		try {
 			if (context != null) {
 				context.close();
@@ -158,7 +159,7 @@ abstract class CancelGate {
 	 * Return the task of a batch that this work belongs to.
 	 * @return the task, or {@code null} if it belongs to none
 	 */
-	abstract TaskRun<?> task();
+	abstract @Nullable TaskRun<?> task();
 
 	/**
 	 * Return the state that a cancel moves this gate to if it had not started.
@@ -395,7 +396,7 @@ abstract class CancelGate {
 		}
 	}
 
-	private static MethodHandle isVirtualHandle() {
+	private static @Nullable MethodHandle isVirtualHandle() {
 		try {
 			return MethodHandles.publicLookup()
 				.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));

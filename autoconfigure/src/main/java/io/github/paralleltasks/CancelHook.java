@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cancellation hook registered with a {@link CancelGate}, and a node of the gate's
@@ -62,16 +63,16 @@ final class CancelHook implements CancelRegistration {
 		}
 	}
 
-	private final CancelGate gate;
+	private final @Nullable CancelGate gate;
 
 	private final AutoCloseable action;
 
 	/** The hook registered before this one; written before this hook is published. */
-	CancelHook next;
+	@Nullable CancelHook next;
 
 	private volatile int state;
 
-	CancelHook(CancelGate gate, AutoCloseable action) {
+	CancelHook(@Nullable CancelGate gate, AutoCloseable action) {
 		this.gate = gate;
 		this.action = action;
 	}
@@ -101,8 +102,9 @@ final class CancelHook implements CancelRegistration {
 
 	@Override
 	public void close() {
-		if (STATE.compareAndSet(this, ACTIVE, REMOVED)) {
-			this.gate.unlink(this);
+		CancelGate owner = this.gate;
+		if (owner != null && STATE.compareAndSet(this, ACTIVE, REMOVED)) {
+			owner.unlink(this);
 			return;
 		}
 		// The canceller runs it: the work it stops must not be reused before it returned

@@ -17,6 +17,7 @@
 package io.github.paralleltasks;
 
 import io.github.paralleltasks.metrics.CancelReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why and when a batch stopped being open: published once, as one immutable value, so
@@ -27,9 +28,9 @@ import io.github.paralleltasks.metrics.CancelReason;
  * @param fatalTask the task whose fatal error cancelled the batch, or {@code null}
  * @author parallel-tasks authors
  */
-record Cancellation(CancelReason reason, long nanoTime, TaskRun<?> fatalTask) {
+record Cancellation(CancelReason reason, long nanoTime, @Nullable TaskRun<?> fatalTask) {
 
-	static Cancellation now(CancelReason reason, TaskRun<?> fatalTask) {
+	static Cancellation now(CancelReason reason, @Nullable TaskRun<?> fatalTask) {
 		return new Cancellation(reason, System.nanoTime(), fatalTask);
 	}
 

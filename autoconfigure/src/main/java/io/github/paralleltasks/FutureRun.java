@@ -69,7 +69,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	private final PartCount parts = new PartCount(1);
 
 	/** Set by the owner once the call has returned its future. */
-	private volatile Future<?> future;
+	private volatile @Nullable Future<?> future;
 
 	/** Set once, by compare-and-set, by the thread that takes the outcome. */
 	private volatile boolean outcomeTaken;
@@ -144,7 +144,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	}
 
 	@Override
-	public TaskContextPropagator.Scope restoreContext() {
+	public TaskContextPropagator.@Nullable Scope restoreContext() {
 		return this.batch.restoreContext();
 	}
 
@@ -191,7 +191,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	 * Take the call's outcome, once: decide the end state and tell the batch, which
 	 * cancels the siblings on a fatal error at once, whether or not a worker still runs.
 	 */
-	private void complete(Object result, Throwable failure) {
+	private void complete(@Nullable Object result, @Nullable Throwable failure) {
 		if (!OUTCOME_TAKEN.compareAndSet(this, false, true)) {
 			return;
 		}

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An asynchronous call made outside any batch whose future interrupts the call's thread
@@ -53,12 +54,12 @@ final class InterruptibleCall implements BoundWorker.Owner {
 	}
 
 	@Override
-	public TaskRun<?> ownerTask() {
+	public @Nullable TaskRun<?> ownerTask() {
 		return null;
 	}
 
 	@Override
-	public TaskContextPropagator.Scope restoreContext() {
+	public TaskContextPropagator.@Nullable Scope restoreContext() {
 		return null;
 	}
 

@@ -55,11 +55,11 @@ public interface ParallelTaskScope {
 	/**
 	 * Run a named task on the template's executor.
 	 * @param <T> the type of the task's value
-	 * @param name the name of the task
+	 * @param name the name of the task, or {@code null}
 	 * @param task the task
 	 * @return the subtask, whose value is readable after {@link #join()}
 	 */
-	<T> Subtask<T> fork(String name, Callable<? extends T> task);
+	<T> Subtask<T> fork(@Nullable String name, Callable<? extends T> task);
 
 	/**
 	 * Start an asynchronous call, typically of an {@code @Async} method, on this thread,

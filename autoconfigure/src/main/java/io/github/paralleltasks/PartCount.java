@@ -20,6 +20,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A count of the parts of some work that have not ended, and the thread that waits for
  * them: the part that brings the count to zero wakes the waiter, as in the JDK's
@@ -45,7 +47,7 @@ final class PartCount {
 	private volatile int count;
 
 	/** Set by the waiting thread for the time it waits, read by the last part. */
-	private volatile Thread waiter;
+	private volatile @Nullable Thread waiter;
 
 	PartCount(int initial) {
 		this.count = initial;

@@ -16,10 +16,12 @@
 
 package io.github.paralleltasks;
 
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 import io.github.paralleltasks.metrics.BatchRecording;
 import io.github.paralleltasks.metrics.CancelReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One task of a {@link Batch}: its {@link CancelGate}, the end states a task can reach,
@@ -58,20 +60,20 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	final int index;
 
 	/** The name the developer gave, or {@code null}. */
-	final String givenName;
+	final @Nullable String givenName;
 
 	/** Whether what the task throws is fatal by the policy, always or never. */
 	private final Criticality criticality;
 
 	/** Written once, before the end state, by the thread that saw the task end. */
-	private Object value;
+	private @Nullable Object value;
 
 	/** Written once, before the end state, by the thread that saw the task end. */
-	private Throwable exception;
+	private @Nullable Throwable exception;
 
 	private volatile BatchRecording.TaskRecording recording = BatchRecording.TaskRecording.NONE;
 
-	TaskRun(Batch batch, int index, String givenName, Criticality criticality) {
+	TaskRun(Batch batch, int index, @Nullable String givenName, Criticality criticality) {
 		this.batch = batch;
 		this.index = index;
 		this.givenName = givenName;
@@ -82,7 +84,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * Return the task that the current thread runs for a batch, if any.
 	 * @return the current task, or {@code null}
 	 */
-	static TaskRun<?> current() {
+	static @Nullable TaskRun<?> current() {
 		CancelGate gate = CancelGate.current();
 		return (gate != null) ? gate.task() : null;
 	}
@@ -116,7 +118,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * @return {@code SUCCESS}, {@code FAILED}, {@code FATAL}, or {@code CANCELLED} for an
 	 * interruption caused by a cancelled enclosing batch
 	 */
-	final int outcome(Object result, Throwable failure) {
+	final int outcome(@Nullable Object result, @Nullable Throwable failure) {
 		if (failure == null) {
 			this.value = result;
 			return SUCCESS;
@@ -155,7 +157,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * @param result the value, if {@code failure} is {@code null}
 	 * @param failure what the work threw, or {@code null}
 	 */
-	final void finish(Object result, Throwable failure) {
+	final void finish(@Nullable Object result, @Nullable Throwable failure) {
 		int end = outcome(result, failure);
 		if (tryEnd(end)) {
 			ended(end);
@@ -263,7 +265,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 		return isInterruptAimedAt() || current == CANCELLED || current == ABANDONED || this.batch.isCancelled();
 	}
 
-	static boolean isInterruption(Throwable exception) {
+	static boolean isInterruption(@Nullable Throwable exception) {
 		return exception instanceof InterruptedException || exception instanceof CancellationException
 				|| exception instanceof ParallelInterruptedException
 				|| exception instanceof java.io.InterruptedIOException
@@ -273,7 +275,14 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	/**
 	 * Return what the task's work threw, unwrapped, whatever its state.
 	 */
-	final Throwable thrown() {
+	/**
+	 * Return what a task that failed threw, unwrapped.
+	 */
+	final Throwable failure() {
+		return Objects.requireNonNull(this.exception, "A task that failed has an exception");
+	}
+
+	final @Nullable Throwable thrown() {
 		return this.exception;
 	}
 
@@ -303,7 +312,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "NullAway" }) // T itself may be a nullable type
 	public final T get() {
 		if (rawState() != SUCCESS) {
 			throw new IllegalStateException("Task '" + name() + "' has no value: its state is " + state(),
@@ -313,7 +322,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	@Override
-	public final Throwable exception() {
+	public final @Nullable Throwable exception() {
 		int current = rawState();
 		return (current == FAILED || current == FATAL || current == CANCELLED) ? this.exception : null;
 	}
