@@ -24,9 +24,6 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 /**
  * A task that starts an asynchronous call, typically of an {@code @Async} method, on the
  * owner's thread, and is supervised through the future that the call returns and through
@@ -45,8 +42,6 @@ import org.apache.commons.logging.LogFactory;
  * @author parallel-tasks authors
  */
 final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwable>, BoundWorker.Owner {
-
-	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
 	private static final VarHandle OUTCOME_TAKEN;
 
@@ -219,7 +214,8 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 			boolean running = !started.isDone();
 			started.cancel(true);
 			if (running && !stopped && this.workers.isEmpty()) {
-				logger.warn("Call '" + name() + "' was cancelled, but no thread of it could be interrupted: its "
+				TaskLogs.SUPERVISION.warn("Call '" + name()
+						+ "' was cancelled, but no thread of it could be interrupted: its "
 						+ "executor does not apply parallel-tasks' task decorator, so its work may still be running");
 			}
 		}
