@@ -146,8 +146,9 @@ record TemplateExecutor(String beanName, Executor executor, Choice choice) {
 			.append(switch (this.choice) {
 				case PROPERTY -> "named by " + PROPERTY;
 				case DEFAULT -> "Spring Boot's task executor";
-				case ONLY_EXECUTOR -> "the only Executor bean, since there is no bean named '" + DEFAULT_BEAN_NAME
-						+ "': Spring Boot's task executor backs off when the application defines an Executor bean";
+				case ONLY_EXECUTOR ->
+					fallback(executorBeanNames(beanFactory)) + ", since there is no bean named '" + DEFAULT_BEAN_NAME
+							+ "': Spring Boot's task executor backs off when the application defines an Executor bean";
 			})
 			.append("); ");
 		if (!supervisable(this.executor)) {
@@ -168,6 +169,11 @@ record TemplateExecutor(String beanName, Executor executor, Choice choice) {
 					+ "Spring picks another executor for them, or creates one");
 		}
 		return message.toString();
+	}
+
+	private static String fallback(List<String> executorBeanNames) {
+		return (executorBeanNames.size() == 1) ? "the only Executor bean"
+				: "the Executor bean that injection by type picks of " + String.join(", ", executorBeanNames);
 	}
 
 	private static boolean supervisable(Executor executor) {

@@ -53,6 +53,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -226,6 +227,19 @@ class ParallelTaskAutoConfigurationTests {
 	}
 
 	@Test
+	void fallingBackToThePrimaryOfSeveralExecutorBeansNamesThemAll(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(PlainPoolConfiguration.class, PrimaryPoolConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean(ParallelTaskTemplate.class).getExecutor())
+					.isSameAs(context.getBean("primaryPool"));
+				assertThat(output).containsOnlyOnce("WARN " + LOGGER
+						+ " -- ParallelTaskTemplate runs its tasks on executor bean 'primaryPool' (ThreadPoolExecutor, "
+						+ "the Executor bean that injection by type picks of pool, primaryPool, since there is no "
+						+ "bean named 'applicationTaskExecutor'");
+			});
+	}
+
+	@Test
 	void executorChosenByThePropertyIsNotAFallback(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(PlainPoolConfiguration.class)
 			.withPropertyValues("parallel-tasks.executor=pool")
@@ -311,6 +325,17 @@ class ParallelTaskAutoConfigurationTests {
 		@Bean(destroyMethod = "shutdown")
 		ExecutorService pool() {
 			return Executors.newFixedThreadPool(2);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PrimaryPoolConfiguration {
+
+		@Bean(destroyMethod = "shutdown")
+		@Primary
+		ExecutorService primaryPool() {
+			return Executors.newFixedThreadPool(1);
 		}
 
 	}
