@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.paralleltasks.ParallelTaskTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exception thrown at start-up when the auto-configured {@link ParallelTaskTemplate} has
@@ -34,9 +35,9 @@ public class ParallelTaskExecutorException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final String value;
+	private final @Nullable String value;
 
-	private final String origin;
+	private final @Nullable String origin;
 
 	private final String reason;
 
@@ -50,7 +51,8 @@ public class ParallelTaskExecutorException extends IllegalStateException {
 	 * @param reason why there is no executor, in lower case and without a final dot
 	 * @param executorBeanNames the names of the application's executor beans
 	 */
-	public ParallelTaskExecutorException(String value, String origin, String reason, List<String> executorBeanNames) {
+	public ParallelTaskExecutorException(@Nullable String value, @Nullable String origin, String reason,
+			List<String> executorBeanNames) {
 		super(((value != null) ? "Property 'parallel-tasks.executor' names bean '" + value + "', but " : "") + reason
 				+ "; Executor beans: " + executorBeanNames);
 		this.value = value;
@@ -63,7 +65,7 @@ public class ParallelTaskExecutorException extends IllegalStateException {
 	 * Return the value of {@code parallel-tasks.executor}.
 	 * @return the bean name, or {@code null} if the property is not set
 	 */
-	public String getValue() {
+	public @Nullable String getValue() {
 		return this.value;
 	}
 
@@ -72,7 +74,7 @@ public class ParallelTaskExecutorException extends IllegalStateException {
 	 * {@code application.yml}.
 	 * @return the origin, or {@code null} if it is not known
 	 */
-	public String getOrigin() {
+	public @Nullable String getOrigin() {
 		return this.origin;
 	}
 

@@ -19,6 +19,7 @@ package io.github.paralleltasks.autoconfigure;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -54,7 +55,7 @@ class ParallelTaskPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 	}
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
 		if (!PREFIX.equals(cause.getName()) && !PREFIX.isAncestorOf(cause.getName())) {
 			return null;
 		}
@@ -88,8 +89,8 @@ class ParallelTaskPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 
-	private static ConfigurationProperty findBound(ValidationErrors errors, ConfigurationPropertyName name) {
-		ConfigurationProperty parent = null;
+	private static @Nullable ConfigurationProperty findBound(ValidationErrors errors, ConfigurationPropertyName name) {
+		@Nullable ConfigurationProperty parent = null;
 		for (ConfigurationProperty property : errors.getBoundProperties()) {
 			if (property.getName().equals(name)) {
 				return property;
@@ -102,8 +103,8 @@ class ParallelTaskPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 		return parent;
 	}
 
-	private static void appendProperty(StringBuilder description, ConfigurationPropertyName name, Object value,
-			Object origin) {
+	private static void appendProperty(StringBuilder description, ConfigurationPropertyName name,
+			@Nullable Object value, @Nullable Object origin) {
 		description.append("%n    Property: %s".formatted(name));
 		description.append("%n    Value: \"%s\"".formatted((value instanceof Class<?> type) ? type.getName() : value));
 		if (origin != null) {
@@ -126,8 +127,9 @@ class ParallelTaskPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bind
 		return rootReason;
 	}
 
-	private static ConversionFailedException findConversionFailure(Throwable failure) {
-		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+	private static @Nullable ConversionFailedException findConversionFailure(Throwable failure) {
+		for (@Nullable
+		Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof ConversionFailedException conversion) {
 				return conversion;
 			}

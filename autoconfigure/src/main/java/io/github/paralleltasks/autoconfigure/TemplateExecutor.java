@@ -25,6 +25,7 @@ import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.NamedBeanHolder;
@@ -66,7 +67,8 @@ record TemplateExecutor(String beanName, Executor executor, Choice choice) {
 	 * @return the executor
 	 * @throws ParallelTaskExecutorException if there is none
 	 */
-	static TemplateExecutor select(String name, ConfigurableListableBeanFactory beanFactory, Environment environment) {
+	static TemplateExecutor select(@Nullable String name, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
 		if (name != null) {
 			if (!beanFactory.containsBean(name)) {
 				throw failure(name, environment, "there is no bean named '" + name + "'", beanFactory);
@@ -97,13 +99,13 @@ record TemplateExecutor(String beanName, Executor executor, Choice choice) {
 		}
 	}
 
-	private static ParallelTaskExecutorException failure(String name, Environment environment, String reason,
+	private static ParallelTaskExecutorException failure(@Nullable String name, Environment environment, String reason,
 			ConfigurableListableBeanFactory beanFactory) {
 		return new ParallelTaskExecutorException(name, (name != null) ? origin(environment) : null, reason,
 				executorBeanNames(beanFactory));
 	}
 
-	private static String origin(Environment environment) {
+	private static @Nullable String origin(Environment environment) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.of(PROPERTY);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);

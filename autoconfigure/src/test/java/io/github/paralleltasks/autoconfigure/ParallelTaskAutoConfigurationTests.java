@@ -137,14 +137,15 @@ class ParallelTaskAutoConfigurationTests {
 	void propertiesAreBoundToTheTemplate() {
 		this.contextRunner
 			.withPropertyValues("parallel-tasks.default-timeout=3s", "parallel-tasks.cancel-grace-period=250ms",
-					"parallel-tasks.fatal-exceptions=java.lang.IllegalStateException, java.io.IOException")
+					"parallel-tasks.fatal-exceptions=java.lang.IllegalStateException, java.io.IOException, "
+							+ "io.github.paralleltasks.TestExceptions$FatalTestException")
 			.run((context) -> {
 				ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
 				assertThat(template.getDefaultTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(template.getCancelGracePeriod()).isEqualTo(Duration.ofMillis(250));
 				FatalErrorPolicy policy = template.getFatalErrorPolicy();
 				assertThat(policy.getFatalTypes()).containsExactly(IllegalStateException.class,
-						java.io.IOException.class);
+						java.io.IOException.class, FatalTestException.class);
 				assertThat(policy.isFatal(new java.io.FileNotFoundException())).isTrue();
 				assertThat(policy.isFatal(new IllegalArgumentException())).isFalse();
 			});
