@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +30,6 @@ import org.jspecify.annotations.Nullable;
  * @author parallel-tasks authors
  */
 final class BatchFailures {
-
-	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
 	private final BatchSettings settings;
 
@@ -49,14 +45,14 @@ final class BatchFailures {
 	void tolerated(TaskRun<?> run) {
 		Throwable exception = run.failure();
 		this.settings.metrics().taskFailed(this.settings.name(), run.givenName, exception, false);
-		if (logger.isWarnEnabled()) {
+		if (TaskLogs.TOLERATED.isWarnEnabled()) {
 			String message = "Task '" + run.name() + "'" + describeBatch() + " failed with tolerated error "
-					+ exception.getClass().getName() + ": " + exception.getMessage();
-			if (logger.isDebugEnabled()) {
-				logger.warn(message, exception);
+					+ TaskLogs.describe(exception);
+			if (TaskLogs.TOLERATED.isDebugEnabled()) {
+				TaskLogs.TOLERATED.warn(message, exception);
 			}
 			else {
-				logger.warn(message);
+				TaskLogs.TOLERATED.warn(message);
 			}
 		}
 	}
@@ -83,17 +79,19 @@ final class BatchFailures {
 	}
 
 	ParallelTimeoutException timeoutException(Duration timeout, ParallelResult<?> result) {
-		return withLaterFatalErrors(new ParallelTimeoutException("Batch" + describeBatch() + " did not end within "
-				+ timeout + "; unfinished tasks were cancelled: " + result, timeout, result));
+		return withLaterFatalErrors(new ParallelTimeoutException(
+				batchSubject() + " did not end within " + timeout + "; unfinished tasks were cancelled: " + result,
+				timeout, result));
 	}
 
 	ParallelInterruptedException interruptedException(ParallelResult<?> result) {
-		return withLaterFatalErrors(new ParallelInterruptedException("Interrupted while waiting for batch"
-				+ describeBatch() + "; unfinished tasks were cancelled: " + result, result));
+		return withLaterFatalErrors(new ParallelInterruptedException("Interrupted while waiting for "
+				+ ((this.settings.name() != null) ? "batch '" + this.settings.name() + "'" : "the batch")
+				+ "; unfinished tasks were cancelled: " + result, result));
 	}
 
 	ParallelShutdownException shutdownException(ParallelResult<?> result) {
-		return withLaterFatalErrors(new ParallelShutdownException("Batch" + describeBatch()
+		return withLaterFatalErrors(new ParallelShutdownException(batchSubject()
 				+ " was cancelled because its template was shut down; unfinished tasks were cancelled: " + result,
 				result));
 	}
@@ -109,7 +107,7 @@ final class BatchFailures {
 	 * Report a task that was still running when the grace period after a cancel ran out.
 	 */
 	void abandoned(TaskRun<?> run) {
-		logger.warn("Task '" + run.name() + "'" + describeBatch() + " was still running "
+		TaskLogs.SUPERVISION.warn("Task '" + run.name() + "'" + describeBatch() + " was still running "
 				+ this.settings.cancelGracePeriod() + " after it was cancelled; the batch no longer waits for it");
 	}
 
@@ -118,17 +116,24 @@ final class BatchFailures {
 	 */
 	void endedAfterAbandon(TaskRun<?> run, @Nullable Throwable exception) {
 		if (exception != null && run.isFatal(exception)) {
-			logger.warn("Task '" + run.name() + "'" + describeBatch() + " ended with fatal error " + exception
-					+ " after its batch had stopped waiting for it");
+			TaskLogs.SUPERVISION.warn("Task '" + run.name() + "'" + describeBatch() + " ended with fatal error "
+					+ TaskLogs.describe(exception) + " after its batch had stopped waiting for it");
 		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Task '" + run.name() + "'" + describeBatch()
+		else if (TaskLogs.SUPERVISION.isDebugEnabled()) {
+			TaskLogs.SUPERVISION.debug("Task '" + run.name() + "'" + describeBatch()
 					+ " ended after its batch had stopped waiting for it");
 		}
 	}
 
 	private String describeBatch() {
 		return this.settings.describe();
+	}
+
+	/**
+	 * Return "Batch 'name'" to start a sentence, or "Batch" if the batch has no name.
+	 */
+	private String batchSubject() {
+		return (this.settings.name() != null) ? "Batch '" + this.settings.name() + "'" : "Batch";
 	}
 
 }

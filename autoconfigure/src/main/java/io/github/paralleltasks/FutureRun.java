@@ -23,9 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import io.github.paralleltasks.context.TaskContextPropagator;
 import org.jspecify.annotations.Nullable;
 
@@ -47,8 +44,6 @@ import org.jspecify.annotations.Nullable;
  * @author parallel-tasks authors
  */
 final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwable>, BoundWorker.Owner {
-
-	private static final Log logger = LogFactory.getLog(ParallelTaskTemplate.class);
 
 	private static final VarHandle OUTCOME_TAKEN;
 
@@ -232,7 +227,8 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 			boolean running = !started.isDone();
 			started.cancel(true);
 			if (running && !stopped && this.workers.isEmpty()) {
-				logger.warn("Call '" + name() + "' was cancelled, but no thread of it could be interrupted: its "
+				TaskLogs.SUPERVISION.warn("Call '" + name()
+						+ "' was cancelled, but no thread of it could be interrupted: its "
 						+ "executor does not apply parallel-tasks' task decorator, so its work may still be running");
 			}
 		}

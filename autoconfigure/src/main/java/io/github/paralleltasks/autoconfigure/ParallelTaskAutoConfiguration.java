@@ -16,8 +16,6 @@
 
 package io.github.paralleltasks.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.paralleltasks.FatalErrorPolicy;
@@ -26,9 +24,9 @@ import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.task.AsyncSupervisionBeanPostProcessor;
 import io.github.paralleltasks.task.InterruptibleAsyncFuturesPostProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,12 +36,14 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of a {@link ParallelTaskTemplate} that runs its tasks on the
- * application's {@code applicationTaskExecutor}, or on the executor bean named by
- * {@code parallel-tasks.executor}.
+ * executor bean named by {@code parallel-tasks.executor}, else on the application's
+ * {@code applicationTaskExecutor}, else on its only executor bean. Which one it uses is
+ * logged at start-up.
  *
  * <p>
  * No {@link Executor} bean is registered here: in Spring Boot, any default-candidate
@@ -61,6 +61,10 @@ public final class ParallelTaskAutoConfiguration {
 
 	static final String DEFAULT_EXECUTOR_BEAN_NAME = TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME;
 
+	private static final String CONTEXT_SNAPSHOT_FACTORY = "io.micrometer.context.ContextSnapshotFactory";
+
+	private static final Log logger = LogFactory.getLog(ParallelTaskAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "parallel-tasks.async.supervise-executors", matchIfMissing = true)
@@ -77,25 +81,28 @@ public final class ParallelTaskAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FatalErrorPolicy parallelTaskFatalErrorPolicy(ParallelTaskProperties properties, BeanFactory beanFactory) {
-		ClassLoader classLoader = beanFactory.getClass().getClassLoader();
-		List<Class<? extends Throwable>> fatalTypes = new ArrayList<>();
-		List<String> names = properties.getFatalExceptions();
-		for (int i = 0; i < names.size(); i++) {
-			fatalTypes.add(loadThrowable("parallel-tasks.fatal-exceptions[" + i + "]", names.get(i), classLoader));
-		}
-		return FatalErrorPolicy.of(fatalTypes);
+	FatalErrorPolicy parallelTaskFatalErrorPolicy(ParallelTaskProperties properties) {
+		return FatalErrorPolicy.of(properties.getFatalExceptions());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ParallelTaskTemplate parallelTaskTemplate(ParallelTaskProperties properties, FatalErrorPolicy fatalErrorPolicy,
 			ObjectProvider<ParallelTaskMetrics> metrics, ObjectProvider<TaskContextPropagator> contextPropagator,
-			BeanFactory beanFactory) {
-		return ParallelTaskTemplate.builder(executor(properties, beanFactory))
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		TemplateExecutor executor = TemplateExecutor.select(properties.getExecutor(), beanFactory, environment);
+		executor.log(beanFactory);
+		TaskContextPropagator propagator = contextPropagator.getIfAvailable();
+		if (propagator == null && properties.isPropagateContext()
+				&& !ClassUtils.isPresent(CONTEXT_SNAPSHOT_FACTORY, beanFactory.getBeanClassLoader())) {
+			logger.warn("parallel-tasks.propagate-context is true, but Micrometer's context-propagation library "
+					+ "is not on the class path, so tasks do not get the caller's MDC, observation or security "
+					+ "context: add io.micrometer:context-propagation, or set parallel-tasks.propagate-context=false");
+		}
+		return ParallelTaskTemplate.builder(executor.executor())
 			.fatalErrorPolicy(fatalErrorPolicy)
 			.metrics(ParallelTaskMetrics.composite(metrics.orderedStream().toList()))
-			.contextPropagator(contextPropagator.getIfAvailable(() -> TaskContextPropagator.NONE))
+			.contextPropagator((propagator != null) ? propagator : TaskContextPropagator.NONE)
 			.defaultTimeout(properties.getDefaultTimeout())
 			.cancelGracePeriod(properties.getCancelGracePeriod())
 			.build();
@@ -109,46 +116,6 @@ public final class ParallelTaskAutoConfiguration {
 			beanFactory.registerDependentBean(executor, ParallelTaskShutdownLifecycle.BEAN_NAME);
 		}
 		return new ParallelTaskShutdownLifecycle(templates.orderedStream().toList());
-	}
-
-	private static Executor executor(ParallelTaskProperties properties, BeanFactory beanFactory) {
-		String name = properties.getExecutor();
-		if (name != null) {
-			try {
-				return beanFactory.getBean(name, Executor.class);
-			}
-			catch (NoSuchBeanDefinitionException ex) {
-				throw new IllegalStateException("Property 'parallel-tasks.executor' names bean '" + name
-						+ "', but there is no such Executor bean", ex);
-			}
-		}
-		if (beanFactory.containsBean(DEFAULT_EXECUTOR_BEAN_NAME)) {
-			return beanFactory.getBean(DEFAULT_EXECUTOR_BEAN_NAME, Executor.class);
-		}
-		Executor unique = beanFactory.getBeanProvider(Executor.class).getIfUnique();
-		if (unique == null) {
-			throw new IllegalStateException("No Executor bean named '" + DEFAULT_EXECUTOR_BEAN_NAME
-					+ "' and no unique Executor bean: set 'parallel-tasks.executor' to the name of the executor to use");
-		}
-		return unique;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Class<? extends Throwable> loadThrowable(String property, String className,
-			ClassLoader classLoader) {
-		Class<?> type;
-		try {
-			type = ClassUtils.forName(className.trim(), classLoader);
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			throw new IllegalStateException(
-					"Property '" + property + "' names class '" + className + "', which cannot be loaded", ex);
-		}
-		if (!Throwable.class.isAssignableFrom(type)) {
-			throw new IllegalStateException(
-					"Property '" + property + "' names class '" + className + "', which is not a java.lang.Throwable");
-		}
-		return (Class<? extends Throwable>) type;
 	}
 
 }

@@ -22,15 +22,21 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties of parallel-tasks.
+ *
+ * <p>
+ * The properties validate themselves when they are bound, so that a value that the
+ * template would refuse stops start-up with the property, its value and where it was set.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
  */
 @ConfigurationProperties("parallel-tasks")
-public class ParallelTaskProperties {
+public class ParallelTaskProperties implements Validator {
 
 	/**
 	 * Whether to auto-configure the ParallelTaskTemplate.
@@ -38,31 +44,33 @@ public class ParallelTaskProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Fully qualified names of exception classes that are fatal to a batch, besides those
-	 * annotated with @FatalError. Subclasses of a named class are fatal too.
+	 * Exception classes, by fully qualified name, that are fatal to a batch, besides
+	 * those annotated with @FatalError. Subclasses of a named class are fatal too.
 	 */
-	private List<String> fatalExceptions = new ArrayList<>();
+	private List<Class<? extends Throwable>> fatalExceptions = new ArrayList<>();
 
 	/**
-	 * Timeout of batches that are given none. By default, batches have no timeout.
+	 * Timeout of batches that are given none, positive. By default, batches have no
+	 * timeout.
 	 */
 	private @Nullable Duration defaultTimeout;
 
 	/**
 	 * How long a cancelled batch waits for its tasks to end before it reports the ones
-	 * still running and returns.
+	 * still running and returns. Zero or more.
 	 */
 	private Duration cancelGracePeriod = Duration.ofSeconds(5);
 
 	/**
 	 * Name of the Executor bean that runs the tasks. By default, the application's
-	 * 'applicationTaskExecutor'.
+	 * 'applicationTaskExecutor', or else its only Executor bean.
 	 */
 	private @Nullable String executor;
 
 	/**
 	 * Whether to carry the caller's context (MDC, observation, security context) to the
-	 * tasks of a batch, when Micrometer's context-propagation library is present.
+	 * tasks of a batch. Needs Micrometer's context-propagation library, which the starter
+	 * brings.
 	 */
 	private boolean propagateContext = true;
 
@@ -80,11 +88,11 @@ public class ParallelTaskProperties {
 		this.enabled = enabled;
 	}
 
-	public List<String> getFatalExceptions() {
+	public List<Class<? extends Throwable>> getFatalExceptions() {
 		return this.fatalExceptions;
 	}
 
-	public void setFatalExceptions(List<String> fatalExceptions) {
+	public void setFatalExceptions(List<Class<? extends Throwable>> fatalExceptions) {
 		this.fatalExceptions = fatalExceptions;
 	}
 
@@ -130,6 +138,34 @@ public class ParallelTaskProperties {
 
 	public Cancel getCancel() {
 		return this.cancel;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return ParallelTaskProperties.class == type;
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		ParallelTaskProperties properties = (ParallelTaskProperties) target;
+		List<Class<? extends Throwable>> fatalTypes = properties.getFatalExceptions();
+		for (int i = 0; i < fatalTypes.size(); i++) {
+			// Bound from class names with erased generics: the type is not checked yet
+			Class<?> type = fatalTypes.get(i);
+			if (type != null && !Throwable.class.isAssignableFrom(type)) {
+				errors.rejectValue("fatalExceptions[" + i + "]", "notThrowable",
+						type.getName() + " is not a java.lang.Throwable");
+			}
+		}
+		Duration defaultTimeout = properties.getDefaultTimeout();
+		if (defaultTimeout != null && (defaultTimeout.isNegative() || defaultTimeout.isZero())) {
+			errors.rejectValue("defaultTimeout", "notPositive",
+					"must be positive (leave it unset for batches without a timeout)");
+		}
+		Duration cancelGracePeriod = properties.getCancelGracePeriod();
+		if (cancelGracePeriod == null || cancelGracePeriod.isNegative()) {
+			errors.rejectValue("cancelGracePeriod", "negative", "must be zero or more");
+		}
 	}
 
 	/**

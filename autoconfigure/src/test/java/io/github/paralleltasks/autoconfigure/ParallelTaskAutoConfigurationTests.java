@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.github.paralleltasks.FatalErrorPolicy;
 import io.github.paralleltasks.FatalTaskException;
@@ -40,15 +42,18 @@ import io.micrometer.context.ContextSnapshotFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -60,7 +65,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @author parallel-tasks authors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ParallelTaskAutoConfigurationTests {
+
+	private static final String LOGGER = ParallelTaskAutoConfiguration.class.getName();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ParallelTaskAutoConfiguration.class));
@@ -129,38 +137,18 @@ class ParallelTaskAutoConfigurationTests {
 	void propertiesAreBoundToTheTemplate() {
 		this.contextRunner
 			.withPropertyValues("parallel-tasks.default-timeout=3s", "parallel-tasks.cancel-grace-period=250ms",
-					"parallel-tasks.fatal-exceptions=java.lang.IllegalStateException, java.io.IOException")
+					"parallel-tasks.fatal-exceptions=java.lang.IllegalStateException, java.io.IOException, "
+							+ "io.github.paralleltasks.TestExceptions$FatalTestException")
 			.run((context) -> {
 				ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
 				assertThat(template.getDefaultTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(template.getCancelGracePeriod()).isEqualTo(Duration.ofMillis(250));
 				FatalErrorPolicy policy = template.getFatalErrorPolicy();
 				assertThat(policy.getFatalTypes()).containsExactly(IllegalStateException.class,
-						java.io.IOException.class);
+						java.io.IOException.class, FatalTestException.class);
 				assertThat(policy.isFatal(new java.io.FileNotFoundException())).isTrue();
 				assertThat(policy.isFatal(new IllegalArgumentException())).isFalse();
 			});
-	}
-
-	@Test
-	void unloadableFatalExceptionClassStopsStartUpNamingPropertyAndClass() {
-		this.contextRunner
-			.withPropertyValues("parallel-tasks.fatal-exceptions=java.lang.IllegalStateException,com.example.Missing")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(ClassNotFoundException.class)
-					.hasStackTraceContaining("Property 'parallel-tasks.fatal-exceptions[1]' names class "
-							+ "'com.example.Missing', which cannot be loaded");
-			});
-	}
-
-	@Test
-	void fatalExceptionClassThatIsNotThrowableStopsStartUp() {
-		this.contextRunner.withPropertyValues("parallel-tasks.fatal-exceptions=java.lang.String")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("parallel-tasks.fatal-exceptions[0]")
-				.hasMessageContaining("not a java.lang.Throwable"));
 	}
 
 	@Test
@@ -205,12 +193,77 @@ class ParallelTaskAutoConfigurationTests {
 	}
 
 	@Test
-	void executorPropertyNamingNoBeanStopsStartUp() {
-		this.contextRunner.withPropertyValues("parallel-tasks.executor=missingExecutor")
-			.run((context) -> assertThat(context).getFailure()
-				.hasRootCauseInstanceOf(NoSuchBeanDefinitionException.class)
-				.hasStackTraceContaining(
-						"Property 'parallel-tasks.executor' names bean 'missingExecutor', but there is no such Executor bean"));
+	void executorIsLoggedAtInfoWithWhetherAsyncCallsOnItAreSupervised(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(output).containsOnlyOnce(
+				"INFO " + LOGGER + " -- ParallelTaskTemplate runs its tasks on executor bean 'applicationTaskExecutor' "
+						+ "(ThreadPoolTaskExecutor, Spring Boot's task executor); @Async calls that run on it are "
+						+ "supervised: a batch can keep them from starting and interrupt them"));
+	}
+
+	@Test
+	void executorNamedByThePropertyIsLoggedAtInfo(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(ReportExecutorConfiguration.class)
+			.withPropertyValues("parallel-tasks.executor=reportExecutor",
+					"parallel-tasks.async.supervise-executors=false")
+			.run((context) -> assertThat(output).containsOnlyOnce("INFO " + LOGGER
+					+ " -- ParallelTaskTemplate runs its tasks on executor bean 'reportExecutor' "
+					+ "(ThreadPoolTaskExecutor, named by parallel-tasks.executor); @Async calls that run on it are "
+					+ "not supervised, since parallel-tasks.async.supervise-executors is false"));
+	}
+
+	@Test
+	void fallingBackToTheOnlyExecutorBeanIsLoggedAtWarn(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(PlainPoolConfiguration.class).run((context) -> {
+			assertThat(context.getBean(ParallelTaskTemplate.class).getExecutor()).isSameAs(context.getBean("pool"));
+			assertThat(output).containsOnlyOnce("WARN " + LOGGER
+					+ " -- ParallelTaskTemplate runs its tasks on executor bean 'pool' (ThreadPoolExecutor, the only "
+					+ "Executor bean, since there is no bean named 'applicationTaskExecutor': Spring Boot's task "
+					+ "executor backs off when the application defines an Executor bean); @Async calls that run on "
+					+ "it are not supervised: it takes no task decorator, so a batch can cancel their futures but "
+					+ "cannot stop their work. @Async methods without a qualifier do not run on it (it is not a "
+					+ "TaskExecutor): Spring picks another executor for them, or creates one. Set "
+					+ "parallel-tasks.executor=pool to choose it explicitly, or declare it with "
+					+ "@Bean(defaultCandidate = false) so that Spring Boot's applicationTaskExecutor stays");
+		});
+	}
+
+	@Test
+	void fallingBackToThePrimaryOfSeveralExecutorBeansNamesThemAll(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(PlainPoolConfiguration.class, PrimaryPoolConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean(ParallelTaskTemplate.class).getExecutor())
+					.isSameAs(context.getBean("primaryPool"));
+				assertThat(output).containsOnlyOnce("WARN " + LOGGER
+						+ " -- ParallelTaskTemplate runs its tasks on executor bean 'primaryPool' (ThreadPoolExecutor, "
+						+ "the Executor bean that injection by type picks of pool, primaryPool, since there is no "
+						+ "bean named 'applicationTaskExecutor'");
+			});
+	}
+
+	@Test
+	void executorChosenByThePropertyIsNotAFallback(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(PlainPoolConfiguration.class)
+			.withPropertyValues("parallel-tasks.executor=pool")
+			.run((context) -> assertThat(output).contains("INFO " + LOGGER, "named by parallel-tasks.executor")
+				.doesNotContain("WARN " + LOGGER));
+	}
+
+	@Test
+	void propagationWithoutTheLibraryIsLoggedOnceAtWarn(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshotFactory.class))
+			.run((context) -> assertThat(output).containsOnlyOnce("WARN " + LOGGER
+					+ " -- parallel-tasks.propagate-context is true, but Micrometer's context-propagation library "
+					+ "is not on the class path, so tasks do not get the caller's MDC, observation or security "
+					+ "context: add io.micrometer:context-propagation, or set parallel-tasks.propagate-context=false"));
+	}
+
+	@Test
+	void propagationWithTheLibraryOrTurnedOffLogsNothing(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshotFactory.class))
+			.withPropertyValues("parallel-tasks.propagate-context=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("propagate-context");
 	}
 
 	@Test
@@ -263,6 +316,27 @@ class ParallelTaskAutoConfigurationTests {
 		@Bean
 		ParallelTaskTemplate userTemplate() {
 			return ParallelTaskTemplate.builder(Runnable::run).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PlainPoolConfiguration {
+
+		@Bean(destroyMethod = "shutdown")
+		ExecutorService pool() {
+			return Executors.newFixedThreadPool(2);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PrimaryPoolConfiguration {
+
+		@Bean(destroyMethod = "shutdown")
+		@Primary
+		ExecutorService primaryPool() {
+			return Executors.newFixedThreadPool(1);
 		}
 
 	}
