@@ -215,6 +215,7 @@ final class Batch {
 		current[index] = run;
 		if (index >= this.reserved) {
 			this.remaining.add(1);
+			this.recording.tasksAdded(1);
 		}
 		this.size = index + 1;
 		cancelIfCancelled(index, index + 1);

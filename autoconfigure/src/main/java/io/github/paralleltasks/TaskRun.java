@@ -73,6 +73,13 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	private volatile BatchRecording.TaskRecording recording = BatchRecording.TaskRecording.NONE;
 
+	/**
+	 * Whether the task's start was recorded. Written before the task's work begins, on
+	 * the thread that starts it, and read when it ends, on that thread or on one that the
+	 * work's end happens-before.
+	 */
+	private boolean startRecorded;
+
 	TaskRun(Batch batch, int index, @Nullable String givenName, Criticality criticality) {
 		this.batch = batch;
 		this.index = index;
@@ -244,6 +251,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * @return the task's recording
 	 */
 	final BatchRecording.TaskRecording recordStart() {
+		this.startRecorded = true;
 		BatchRecording.TaskRecording started = this.batch.recording.taskStarted(this.givenName, this.index);
 		if (started != BatchRecording.TaskRecording.NONE) {
 			this.recording = started;
@@ -252,7 +260,13 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	final void recordEnd(int end) {
-		this.recording.taskEnded(state(end), this.exception);
+		if (this.startRecorded) {
+			this.recording.taskEnded(state(end), this.exception);
+		}
+		else {
+			// Cancelled while queued, or refused by its executor
+			this.batch.recording.taskEndedUnstarted(this.givenName, this.index, state(end), this.exception);
+		}
 	}
 
 	/**

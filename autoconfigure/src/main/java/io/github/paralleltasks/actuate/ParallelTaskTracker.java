@@ -153,7 +153,7 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 
 		private final @Nullable String name;
 
-		private final int size;
+		private final AtomicInteger size;
 
 		private final Instant started;
 
@@ -167,7 +167,7 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 
 		TrackedBatch(@Nullable String name, int size, Instant started) {
 			this.name = name;
-			this.size = size;
+			this.size = new AtomicInteger(size);
 			this.started = started;
 		}
 
@@ -179,7 +179,24 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 		}
 
 		@Override
+		public void tasksAdded(int count) {
+			this.size.addAndGet(count);
+		}
+
+		@Override
 		public void taskEnded(Subtask.State state, @Nullable Throwable exception) {
+			countEnd(state);
+			this.running.decrementAndGet();
+			ParallelTaskTracker.this.running.decrement();
+		}
+
+		@Override
+		public void taskEndedUnstarted(@Nullable String taskName, int index, Subtask.State state,
+				@Nullable Throwable exception) {
+			countEnd(state);
+		}
+
+		private void countEnd(Subtask.State state) {
 			ParallelTaskTracker.this.tasks[state.ordinal()].increment();
 			if (state == Subtask.State.FAILED || state == Subtask.State.FATAL) {
 				this.failed.incrementAndGet();
@@ -188,8 +205,6 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 				this.cancelled.incrementAndGet();
 			}
 			this.done.incrementAndGet();
-			this.running.decrementAndGet();
-			ParallelTaskTracker.this.running.decrement();
 		}
 
 		@Override
@@ -199,7 +214,7 @@ public class ParallelTaskTracker implements ParallelTaskMetrics {
 		}
 
 		BatchDescriptor describe() {
-			return new BatchDescriptor((this.name != null) ? this.name : UNNAMED, this.started, this.size,
+			return new BatchDescriptor((this.name != null) ? this.name : UNNAMED, this.started, this.size.get(),
 					this.running.get(), this.done.get(), this.failed.get(), this.cancelled.get());
 		}
 

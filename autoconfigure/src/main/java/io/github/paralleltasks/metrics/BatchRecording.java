@@ -47,6 +47,26 @@ public interface BatchRecording {
 	}
 
 	/**
+	 * Called when tasks are added to a batch beyond the size it started with, as a
+	 * scope's tasks are, on the thread that adds them.
+	 * @param count how many tasks were added
+	 */
+	default void tasksAdded(int count) {
+	}
+
+	/**
+	 * Called once for a task that ended without having started: cancelled while it was
+	 * queued, or refused by its executor. Such a task never has a {@link TaskRecording}.
+	 * @param taskName the name of the task, or {@code null} if it has none
+	 * @param index the position of the task in the batch
+	 * @param state how it ended
+	 * @param exception the exception it ended with, or {@code null}
+	 */
+	default void taskEndedUnstarted(@Nullable String taskName, int index, Subtask.State state,
+			@Nullable Throwable exception) {
+	}
+
+	/**
 	 * Called when the batch ended, on the thread that started it.
 	 * @param outcome how the batch ended
 	 * @param error the exception the batch throws, or {@code null}

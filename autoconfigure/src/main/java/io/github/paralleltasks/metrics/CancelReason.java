@@ -46,10 +46,11 @@ public enum CancelReason {
 	CLOSED("closed"),
 
 	/**
-	 * The template was {@linkplain ParallelTaskTemplate#shutdown() shut down}, typically
-	 * because the application context is closing; or, for a single task, its executor
-	 * cancelled it before it started, as an executor does with the tasks it drops when it
-	 * is shut down.
+	 * The template was
+	 * {@linkplain io.github.paralleltasks.ParallelTaskTemplate#shutdown() shut down},
+	 * typically because the application context is closing; or, for a single task, its
+	 * executor cancelled it before it started, as an executor does with the tasks it
+	 * drops when it is shut down.
 	 */
 	SHUTDOWN("shutdown");
 

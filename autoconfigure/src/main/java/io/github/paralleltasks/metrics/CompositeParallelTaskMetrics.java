@@ -84,6 +84,21 @@ final class CompositeParallelTaskMetrics implements ParallelTaskMetrics {
 		}
 
 		@Override
+		public void tasksAdded(int count) {
+			for (BatchRecording recording : this.recordings) {
+				recording.tasksAdded(count);
+			}
+		}
+
+		@Override
+		public void taskEndedUnstarted(@Nullable String taskName, int index, Subtask.State state,
+				@Nullable Throwable exception) {
+			for (BatchRecording recording : this.recordings) {
+				recording.taskEndedUnstarted(taskName, index, state, exception);
+			}
+		}
+
+		@Override
 		public void batchEnded(BatchOutcome outcome, @Nullable Throwable error) {
 			for (BatchRecording recording : this.recordings) {
 				recording.batchEnded(outcome, error);

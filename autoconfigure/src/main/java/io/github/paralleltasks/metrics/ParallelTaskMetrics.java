@@ -19,8 +19,8 @@ package io.github.paralleltasks.metrics;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives what a {@link ParallelTaskTemplate} does, to count it. Implementations must be
- * thread-safe and fast: they are called from the tasks' threads.
+ * Receives what a {@link io.github.paralleltasks.ParallelTaskTemplate} does, to count it.
+ * Implementations must be thread-safe and fast: they are called from the tasks' threads.
  *
  * <p>
  * A task or batch name is {@code null} when the developer gave none.

@@ -123,7 +123,7 @@ class ParallelTasksEndpointTests {
 	}
 
 	@Test
-	void concurrentBatchesAreListedOldestFirstAndAScopeHasNoSize() throws Exception {
+	void concurrentBatchesAreListedOldestFirstAndAScopeCountsItsForks() throws Exception {
 		ParallelTaskTracker ticking = new ParallelTaskTracker(new TickingClock(START));
 		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pool).metrics(ticking).build();
 		CountDownLatch release = new CountDownLatch(1);
@@ -140,7 +140,7 @@ class ParallelTasksEndpointTests {
 				.submit(() -> template.batch("checkout").invokeAll(List.of(blockedUntil("prices", release)))));
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(ticking.describe().inFlight()).containsExactly(
-						new BatchDescriptor("unnamed", START.plusSeconds(1), 0, 1, 0, 0, 0),
+						new BatchDescriptor("unnamed", START.plusSeconds(1), 1, 1, 0, 0, 0),
 						new BatchDescriptor("checkout", START.plusSeconds(2), 1, 1, 0, 0, 0)));
 		}
 		finally {
@@ -184,6 +184,28 @@ class ParallelTasksEndpointTests {
 		assertThat(described.totals().cancelled()).containsExactly(entry("fatal", 1), entry("timeout", 1),
 				entry("interrupted"), entry("closed", 1), entry("shutdown"));
 		assertThat(described.totals().running()).isZero();
+	}
+
+	@Test
+	void tasksCancelledBeforeTheyStartedAreCountedInTheTaskTotalsAsInTheCancelledOnes() throws Exception {
+		ExecutorService single = Executors.newSingleThreadExecutor();
+		try {
+			ParallelTaskTemplate template = ParallelTaskTemplate.builder(single).metrics(this.tracker).build();
+			assertThatExceptionOfType(FatalTaskException.class)
+				.isThrownBy(() -> template.invokeAll(List.of(ParallelTask.named("payment", () -> {
+					throw new FatalTestException("Payment declined");
+				}), ParallelTask.named("queued-1", () -> "never"), ParallelTask.named("queued-2", () -> "never"))))
+				.satisfies((ex) -> assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
+					.containsExactly(Subtask.State.FATAL, Subtask.State.CANCELLED, Subtask.State.CANCELLED));
+			ParallelTasksDescriptor.TotalsDescriptor totals = this.endpoint.parallelTasks().totals();
+			assertThat(totals.tasks()).containsExactly(entry("success"), entry("failed"), entry("fatal", 1),
+					entry("cancelled", 2));
+			assertThat(totals.cancelled()).containsEntry("fatal", 2L);
+			assertThat(totals.running()).isZero();
+		}
+		finally {
+			single.shutdownNow();
+		}
 	}
 
 	@Test
