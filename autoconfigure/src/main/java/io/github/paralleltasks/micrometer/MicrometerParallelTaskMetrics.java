@@ -201,8 +201,13 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 				.createNotStarted(MicrometerParallelTaskMetrics.this.taskConvention,
 						DefaultTaskObservationConvention.INSTANCE, () -> taskContext,
 						MicrometerParallelTaskMetrics.this.observationRegistry)
-				.parentObservation(this.observation)
-				.start();
+				.parentObservation(this.observation);
+			// Started in the batch's scope: a tracer takes the current span, on this
+			// thread the caller's, over the parent observation's when they differ, and
+			// the task's span would be the batch's sibling
+			try (Observation.Scope scope = this.observation.openScope()) {
+				task.start();
+			}
 			return new ObservedTask(task, taskContext, this.active);
 		}
 
