@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  * {@link MeterRegistry}, and an {@link Observation} of each batch and of each task, which
  * give the timers {@value ParallelTaskMetricNames#BATCH} and
  * {@value ParallelTaskMetricNames#TASK} and, with a tracer, a span of each batch with a
- * child span of each task. The meters are described in {@link ParallelTaskMetricNames}.
+ * child span of each task. The meters are described in {@link ParallelTaskMetricNames};
+ * the timers get their descriptions from a {@link ParallelTaskMeterFilter} on the
+ * registry.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
