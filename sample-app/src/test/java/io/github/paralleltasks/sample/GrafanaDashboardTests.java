@@ -76,10 +76,10 @@ class GrafanaDashboardTests {
 			// Windows of $__interval, the query's step, never overlap: with any longer
 			// window each event is counted in several bars
 			assertThat(panel.ranges("increase")).as(panel.title()).containsOnly("$__interval");
-			assertThat(panel.json().path("interval").asText()).as(panel.title()).matches("\\d+[sm]");
+			assertThat(panel.json().path("interval").asString()).as(panel.title()).matches("\\d+[sm]");
 			JsonNode custom = panel.defaults().path("custom");
-			assertThat(custom.path("drawStyle").asText()).as(panel.title()).isEqualTo("bars");
-			assertThat(custom.path("stacking").path("mode").asText()).as(panel.title()).isEqualTo("normal");
+			assertThat(custom.path("drawStyle").asString()).as(panel.title()).isEqualTo("bars");
+			assertThat(custom.path("stacking").path("mode").asString()).as(panel.title()).isEqualTo("normal");
 			assertThat(panel.defaults().path("decimals").asInt()).as(panel.title()).isZero();
 			assertThat(panel.unit()).as(panel.title()).matches(COUNT_UNIT);
 			assertThat(panel.legendCalculations()).as(panel.title()).contains("sum");
@@ -114,7 +114,7 @@ class GrafanaDashboardTests {
 		List<Panel> panels = new ArrayList<>();
 		JsonNode all = dashboard.path("panels");
 		for (int i = 0; i < all.size(); i++) {
-			if (!"row".equals(all.get(i).path("type").asText())) {
+			if (!"row".equals(all.get(i).path("type").asString())) {
 				panels.add(new Panel(all.get(i)));
 			}
 		}
@@ -128,7 +128,7 @@ class GrafanaDashboardTests {
 	record Panel(JsonNode json) {
 
 		String title() {
-			return this.json.path("title").asText();
+			return this.json.path("title").asString();
 		}
 
 		JsonNode defaults() {
@@ -136,11 +136,11 @@ class GrafanaDashboardTests {
 		}
 
 		String unit() {
-			return defaults().path("unit").asText();
+			return defaults().path("unit").asString();
 		}
 
 		List<String> expressions() {
-			return this.json.findValues("expr").stream().map(JsonNode::asText).toList();
+			return this.json.findValues("expr").stream().map(JsonNode::asString).toList();
 		}
 
 		List<String> legendCalculations() {
@@ -176,7 +176,7 @@ class GrafanaDashboardTests {
 		private static List<String> texts(JsonNode array) {
 			List<String> texts = new ArrayList<>();
 			for (int i = 0; i < array.size(); i++) {
-				texts.add(array.get(i).asText());
+				texts.add(array.get(i).asString());
 			}
 			return texts;
 		}
