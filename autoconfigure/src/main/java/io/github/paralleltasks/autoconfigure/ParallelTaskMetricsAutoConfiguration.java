@@ -18,6 +18,7 @@ package io.github.paralleltasks.autoconfigure;
 
 import io.github.paralleltasks.micrometer.BatchObservationConvention;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
+import io.github.paralleltasks.micrometer.ParallelTaskMeterFilter;
 import io.github.paralleltasks.micrometer.TaskObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -64,6 +65,12 @@ public final class ParallelTaskMetricsAutoConfiguration {
 		metrics.setTaskObservationConvention(taskConvention.getIfAvailable());
 		metrics.setObserveTasks(properties.getMetrics().isTaskObservations());
 		return metrics;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ParallelTaskMeterFilter parallelTaskMeterFilter() {
+		return new ParallelTaskMeterFilter();
 	}
 
 }

@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  * {@link MeterRegistry}, and an {@link Observation} of each batch and of each task, which
  * give the timers {@value ParallelTaskMetricNames#BATCH} and
  * {@value ParallelTaskMetricNames#TASK} and, with a tracer, a span of each batch with a
- * child span of each task. The meters are described in {@link ParallelTaskMetricNames}.
+ * child span of each task. The meters are described in {@link ParallelTaskMetricNames};
+ * the timers get their descriptions from a {@link ParallelTaskMeterFilter} on the
+ * registry.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -201,8 +203,13 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 				.createNotStarted(MicrometerParallelTaskMetrics.this.taskConvention,
 						DefaultTaskObservationConvention.INSTANCE, () -> taskContext,
 						MicrometerParallelTaskMetrics.this.observationRegistry)
-				.parentObservation(this.observation)
-				.start();
+				.parentObservation(this.observation);
+			// Started in the batch's scope: a tracer takes the current span, on this
+			// thread the caller's, over the parent observation's when they differ, and
+			// the task's span would be the batch's sibling
+			try (Observation.Scope scope = this.observation.openScope()) {
+				task.start();
+			}
 			return new ObservedTask(task, taskContext, this.active);
 		}
 

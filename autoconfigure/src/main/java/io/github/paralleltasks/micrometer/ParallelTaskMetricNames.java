@@ -19,7 +19,9 @@ package io.github.paralleltasks.micrometer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names of the meters that parallel-tasks records, and of their tags.
+ * Names of the meters that parallel-tasks records, and of their tags. Every meter has a
+ * description: the counters and the gauge their own, the timers of the observations the
+ * one that {@link ParallelTaskMeterFilter} gives them.
  *
  * @author parallel-tasks authors
  * @since 0.1.0

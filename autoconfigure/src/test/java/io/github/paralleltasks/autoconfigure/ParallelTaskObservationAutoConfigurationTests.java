@@ -28,6 +28,7 @@ import io.github.paralleltasks.micrometer.BatchObservationContext;
 import io.github.paralleltasks.micrometer.BatchObservationConvention;
 import io.github.paralleltasks.micrometer.CheckoutScenario;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
+import io.github.paralleltasks.micrometer.ParallelTaskMeterFilter;
 import io.github.paralleltasks.micrometer.TaskObservationContext;
 import io.github.paralleltasks.micrometer.TaskObservationConvention;
 import io.micrometer.common.KeyValues;
@@ -108,6 +109,22 @@ class ParallelTaskObservationAutoConfigurationTests {
 				assertThat(scrape).contains(
 						"parallel_tasks_batch_seconds_bucket{batch=\"checkout\",error=\"none\",outcome=\"success\",le=\"+Inf\"} 1",
 						"parallel_tasks_task_seconds_bucket{batch=\"checkout\",error=\"none\",outcome=\"success\",task=\"prices\",le=\"+Inf\"} 1");
+			});
+	}
+
+	@Test
+	void timersAreDescribedInThePrometheusScrape() {
+		this.contextRunner
+			.withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ParallelTaskMeterFilter.class);
+				context.getBean(ParallelTaskTemplate.class)
+					.batch("checkout")
+					.invokeAll(List.of(ParallelTask.named("prices", () -> "12.50")));
+				String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+				assertThat(scrape).contains(
+						"# HELP parallel_tasks_batch_seconds Duration of batches of parallel tasks, until every task in them ended",
+						"# HELP parallel_tasks_task_seconds Duration of the tasks of batches, from their start to their end");
 			});
 	}
 

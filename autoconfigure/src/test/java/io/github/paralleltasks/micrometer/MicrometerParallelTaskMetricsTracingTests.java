@@ -19,6 +19,7 @@ package io.github.paralleltasks.micrometer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,8 @@ import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
@@ -109,6 +112,26 @@ class MicrometerParallelTaskMetricsTracingTests {
 		assertThat(spans.get("task payment").getTags()).containsEntry("outcome", "fatal");
 		assertThat(spans.get("task sleeper").getTags()).containsEntry("outcome", "cancelled");
 		assertThat(spans.get("task sleeper").getParentId()).isEqualTo(spans.get("batch checkout").getSpanId());
+	}
+
+	@Test
+	void taskSpansAreChildrenOfTheirBatchSpanWhenTheCallerHasASpanOfItsOwn() {
+		// awaitAll starts each call, and so its task's observation, on the caller's
+		// thread, where the caller's span is current
+		Span caller = this.tracer.nextSpan().name("request").start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(caller)) {
+			assertThat(
+					this.template.<String>awaitAll(List.of(() -> CompletableFuture.completedFuture("12.50"))).values())
+				.containsExactly("12.50");
+		}
+		finally {
+			caller.end();
+		}
+		Map<String, SimpleSpan> spans = spansByName();
+		assertThat(spans).containsOnlyKeys("request", "batch checkout", "task task-0");
+		assertThat(spans.get("batch checkout").getParentId()).isEqualTo(caller.context().spanId());
+		assertThat(spans.get("task task-0").getParentId()).isEqualTo(spans.get("batch checkout").getSpanId());
+		assertThat(this.tracer.currentSpan()).isNull();
 	}
 
 	private Map<String, SimpleSpan> spansByName() {

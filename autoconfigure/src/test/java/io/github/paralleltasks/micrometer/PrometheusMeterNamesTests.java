@@ -65,14 +65,8 @@ class PrometheusMeterNamesTests {
 			}
 
 		});
-		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pool)
-			.metrics(new MicrometerParallelTaskMetrics(this.registry))
-			.build()
-			.batch("checkout");
-		CheckoutScenario.run(template, this.registry);
-		List<String> samples = Arrays.stream(this.registry.scrape().split("\n"))
-			.filter((line) -> line.startsWith("parallel_tasks_"))
-			.toList();
+		CheckoutScenario.run(template(), this.registry);
+		List<String> samples = scrapeLines("parallel_tasks_");
 		assertThat(samples).extracting((line) -> line.substring(0, line.indexOf('{')))
 			.containsOnly("parallel_tasks_tolerated_total", "parallel_tasks_fatal_total",
 					"parallel_tasks_cancelled_total", "parallel_tasks_active", "parallel_tasks_batch_seconds_bucket",
@@ -96,6 +90,37 @@ class PrometheusMeterNamesTests {
 						+ "le=\"+Inf\"} 1",
 				"parallel_tasks_task_seconds_count{batch=\"checkout\",error=\"none\",outcome=\"cancelled\","
 						+ "task=\"inventory\"} 1");
+	}
+
+	@Test
+	void scrapeDescribesEveryMeterInItsHelpLine() {
+		this.registry.config().meterFilter(new ParallelTaskMeterFilter());
+		CheckoutScenario.run(template(), this.registry);
+		List<String> help = scrapeLines("# HELP parallel_tasks_");
+		assertThat(help).extracting((line) -> line.split(" ")[2])
+			.containsExactlyInAnyOrder("parallel_tasks_tolerated_total", "parallel_tasks_fatal_total",
+					"parallel_tasks_cancelled_total", "parallel_tasks_active", "parallel_tasks_batch_seconds",
+					"parallel_tasks_batch_seconds_max", "parallel_tasks_task_seconds",
+					"parallel_tasks_task_seconds_max", "parallel_tasks_batch_active_seconds",
+					"parallel_tasks_batch_active_seconds_max", "parallel_tasks_task_active_seconds",
+					"parallel_tasks_task_active_seconds_max");
+		// "# HELP name description"
+		assertThat(help).allSatisfy((line) -> assertThat(line.split(" ", 4)).hasSize(4)
+			.satisfies((parts) -> assertThat(parts[3]).isNotBlank()));
+		assertThat(help).contains(
+				"# HELP parallel_tasks_batch_seconds Duration of batches of parallel tasks, until every task in them ended",
+				"# HELP parallel_tasks_task_seconds Duration of the tasks of batches, from their start to their end");
+	}
+
+	private ParallelTaskTemplate template() {
+		return ParallelTaskTemplate.builder(this.pool)
+			.metrics(new MicrometerParallelTaskMetrics(this.registry))
+			.build()
+			.batch("checkout");
+	}
+
+	private List<String> scrapeLines(String prefix) {
+		return Arrays.stream(this.registry.scrape().split("\n")).filter((line) -> line.startsWith(prefix)).toList();
 	}
 
 }
