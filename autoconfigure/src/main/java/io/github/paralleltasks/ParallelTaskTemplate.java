@@ -26,6 +26,9 @@ import io.github.paralleltasks.context.TaskContextPropagator;
 import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import org.jspecify.annotations.Nullable;
 
+// Over ~300 lines because this is the whole user API with its javadoc: about 210 lines
+// are code; the engine is in the package-private Batch, BatchWait and the task classes.
+
 /**
  * Runs batches of sibling tasks in parallel on an {@link Executor} and supervises them.
  *

@@ -36,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  * {@code NEW -> COMPLETING -> CANCELLED} ({@link #dropUnstarted()}): {@code COMPLETING}
  * holds off a start and a cancel while the reason is written, so that the reason is
  * published with the end state.
+ * <p>
+ * It is longer than ~300 lines because it holds both sides of a task: the engine's
+ * (outcome, classification, end, abandon, recording) and the {@link Subtask} that users
+ * read; about 190 lines are code, the rest documents the states.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
