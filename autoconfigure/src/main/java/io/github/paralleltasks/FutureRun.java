@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import io.github.paralleltasks.metrics.BatchRecording;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,9 +139,24 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 		return this;
 	}
 
+	/**
+	 * Set the caller's context on a worker of the call, and make the task's own context
+	 * current there (its span, with a tracer), so that the call's work runs in its task
+	 * as a {@code Callable} of a batch does.
+	 */
 	@Override
 	public TaskContextPropagator.@Nullable Scope restoreContext() {
-		return this.batch.restoreContext();
+		TaskContextPropagator.Scope caller = this.batch.restoreContext();
+		TaskContextPropagator.Scope task = recording().openScope();
+		if (task == BatchRecording.NO_SCOPE) {
+			return caller;
+		}
+		return () -> {
+			task.close();
+			if (caller != null) {
+				caller.close();
+			}
+		};
 	}
 
 	@Override

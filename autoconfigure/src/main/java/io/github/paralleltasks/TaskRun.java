@@ -263,6 +263,14 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 		return started;
 	}
 
+	/**
+	 * Return the recording of this task, {@link BatchRecording.TaskRecording#NONE} until
+	 * it started.
+	 */
+	final BatchRecording.TaskRecording recording() {
+		return this.recording;
+	}
+
 	final void recordEnd(int end) {
 		if (this.startRecorded) {
 			this.recording.taskEnded(state(end), this.exception);

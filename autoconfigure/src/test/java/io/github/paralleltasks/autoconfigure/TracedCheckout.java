@@ -130,6 +130,9 @@ final class TracedCheckout {
 		assertThat(request.tasks()).extracting(Seen::traceId).containsOnly(traceId);
 		assertThat(request.calls()).allSatisfy((seen) -> assertThat(seen.inMdc()).isTrue());
 		assertThat(request.calls()).extracting(Seen::traceId).containsOnly(traceId);
+		// An @Async call's work runs in its task's span, as a Callable's does
+		assertThat(request.calls()).extracting(Seen::spanId)
+			.containsExactlyInAnyOrder(spans.get("task task-0").getSpanId(), spans.get("task task-1").getSpanId());
 	}
 
 	/**
