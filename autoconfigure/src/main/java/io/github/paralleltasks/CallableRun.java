@@ -16,6 +16,7 @@
 
 package io.github.paralleltasks;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.paralleltasks.context.TaskContextPropagator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task that runs a {@link Callable} on a thread of the template's executor, and is
@@ -59,7 +61,7 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	private final Callable<? extends T> callable;
 
 	CallableRun(Batch batch, int index, String givenName, Callable<? extends T> callable) {
-		super(batch, index, givenName, criticalityOf(callable));
+		super(batch, index, givenName, criticalityOf(callable), timeoutOf(callable));
 		this.callable = callable;
 	}
 
@@ -74,6 +76,10 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 
 	private static Criticality criticalityOf(Callable<?> task) {
 		return (task instanceof ParallelTask<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
+	}
+
+	private static @Nullable Duration timeoutOf(Callable<?> task) {
+		return (task instanceof ParallelTask<?> named) ? named.getTimeout() : null;
 	}
 
 	/**
