@@ -189,6 +189,49 @@ class ParallelTaskTemplateTaskTimeoutTests {
 	}
 
 	@Test
+	void timeoutOfATaskThatRunsANestedBatchCancelsTheNestedTasks() {
+		CountDownLatch started = new CountDownLatch(2);
+		ParallelTaskTemplate template = template(this.pools.fixed(4));
+		ParallelResult<Object> result = template
+			.invokeAll(
+					List.of(ParallelTask
+						.optional("page",
+								() -> template
+									.invokeAll(List.of(
+											ParallelTask.named("partner",
+													sleeper("partner", started, this.interrupted)),
+											ParallelTask.named("mirror", sleeper("mirror", started, this.interrupted))))
+									.values())
+						.withTimeout(TestTasks.SHORT_TIMEOUT), ParallelTask.named("header", () -> "header")));
+		assertThat(result.subtasks()).extracting(Subtask::state).containsExactly(State.FAILED, State.SUCCESS);
+		assertThat(result.subtask(0).exception()).isInstanceOf(TaskTimeoutException.class)
+			.satisfies((timeout) -> assertThat(timeout.getSuppressed()).singleElement()
+				.isInstanceOfSatisfying(ParallelInterruptedException.class,
+						(nested) -> assertThat(nested.getResult().subtasks()).extracting(Subtask::state)
+							.containsExactly(State.CANCELLED, State.CANCELLED)));
+		// The nested batch's owner may have run one of its tasks itself, and the
+		// interrupt aimed at the timed-out task then stops that one directly
+		assertThat(this.interrupted).containsExactlyInAnyOrder("partner", "mirror");
+		assertThat(this.metrics.cancelled(CancelReason.TIMEOUT)).isEqualTo(1);
+	}
+
+	@Test
+	void nestedBatchWithTaskTimeoutsDoesNotRunItsTasksOnItsOwnThread() {
+		ParallelTaskTemplate template = template(this.pools.fixed(2));
+		AtomicReference<Thread> owner = new AtomicReference<>();
+		AtomicReference<Thread> runner = new AtomicReference<>();
+		ParallelResult<Object> result = template.invokeAll(List.of(ParallelTask.named("outer", () -> {
+			owner.set(Thread.currentThread());
+			return template.invokeAll(List.of(ParallelTask.optional("inner", () -> {
+				runner.set(Thread.currentThread());
+				return "inner";
+			}).withTimeout(TestTasks.LONG_WORK))).values();
+		})));
+		assertThat(result.subtask(0).state()).isEqualTo(State.SUCCESS);
+		assertThat(runner.get()).isNotNull().isNotSameAs(owner.get());
+	}
+
+	@Test
 	void batchCancelledByAFatalErrorCancelsATaskWithATimeoutOnce() {
 		CountDownLatch started = new CountDownLatch(1);
 		FatalTaskException ex = catchThrowableOfType(FatalTaskException.class,
