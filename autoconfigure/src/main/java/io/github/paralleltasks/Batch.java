@@ -96,6 +96,14 @@ final class Batch {
 	/** The executor of the tasks, or {@code null} before the first: owner only. */
 	private @Nullable Executor executor;
 
+	/**
+	 * The earliest deadline of a task's own timeout that the owner has still to keep, by
+	 * {@link System#nanoTime()}; {@code 0} for none, and always for a batch whose tasks
+	 * have no timeouts of their own. Written and read by the owner only: when it adds a
+	 * task, and when it cancels the overdue ones ({@link #timeOutTasks(long)}).
+	 */
+	long taskDeadline;
+
 	Batch(BatchSettings settings, @Nullable Duration timeout, int expectedSize) {
 		this.settings = settings;
 		this.failures = new BatchFailures(settings);
@@ -180,7 +188,9 @@ final class Batch {
 		TaskRun<?>[] current = this.tasks;
 		for (int i = 0; i < callables.length; i++) {
 			Callable<?> callable = (Callable<?>) callables[i];
-			current[i] = new CallableRun<>(this, i, CallableRun.nameOf(callable), callable);
+			CallableRun<?> run = new CallableRun<>(this, i, CallableRun.nameOf(callable), callable);
+			current[i] = run;
+			addDeadline(run);
 		}
 		this.size = callables.length;
 		this.executor = executor;
@@ -193,10 +203,16 @@ final class Batch {
 	private void submit(CallableRun<?> run, Executor executor) {
 		run.submit(executor);
 		// A synchronous executor (a SyncTaskExecutor in tests) has run the task on this
-		// thread by now, and the owner cannot wait for the deadline: keep it between
-		// tasks
-		if (this.deadline != 0L && System.nanoTime() - this.deadline >= 0L) {
-			cancel(CancelReason.TIMEOUT, null);
+		// thread by now, and the owner cannot wait for the deadlines: keep them between
+		// tasks, so that a task not yet submitted whose deadline has passed never starts
+		if (this.deadline != 0L || this.taskDeadline != 0L) {
+			long now = System.nanoTime();
+			if (this.deadline != 0L && now - this.deadline >= 0L) {
+				cancel(CancelReason.TIMEOUT, null);
+			}
+			else if (this.taskDeadline != 0L && now - this.taskDeadline >= 0L) {
+				timeOutTasks(now);
+			}
 		}
 	}
 
@@ -206,6 +222,13 @@ final class Batch {
 	<T> void forkAsync(FutureRun<T> run) {
 		add(run);
 		run.start();
+		// The call may have taken long to start, or run on this thread
+		if (this.taskDeadline != 0L) {
+			long now = System.nanoTime();
+			if (now - this.taskDeadline >= 0L) {
+				timeOutTasks(now);
+			}
+		}
 	}
 
 	private void add(TaskRun<?> run) {
@@ -217,12 +240,45 @@ final class Batch {
 			this.tasks = current;
 		}
 		current[index] = run;
+		addDeadline(run);
 		if (index >= this.reserved) {
 			this.remaining.add(1);
 			this.recording.tasksAdded(1);
 		}
 		this.size = index + 1;
 		cancelIfCancelled(index, index + 1);
+	}
+
+	private void addDeadline(TaskRun<?> run) {
+		long added = run.deadline;
+		if (added != 0L && (this.taskDeadline == 0L || added - this.taskDeadline < 0L)) {
+			this.taskDeadline = added;
+		}
+	}
+
+	/**
+	 * Cancel the tasks whose own timeout has passed, and find the next deadline to keep.
+	 * Called by the owner only, once {@code taskDeadline} has passed, while the batch is
+	 * open: a cancelled batch has cancelled every task already.
+	 * @param now the time, by {@link System#nanoTime()}
+	 */
+	void timeOutTasks(long now) {
+		long next = 0L;
+		TaskRun<?>[] current = this.tasks;
+		for (int i = 0, count = this.size; i < count && isOpen(); i++) {
+			TaskRun<?> run = current[i];
+			if (run.awaitsTimeout()) {
+				long taskDeadline = run.deadline;
+				if (now - taskDeadline >= 0L) {
+					// A critical task that times out cancels the batch, on this thread
+					run.timeOut();
+				}
+				else if (next == 0L || taskDeadline - next < 0L) {
+					next = taskDeadline;
+				}
+			}
+		}
+		this.taskDeadline = isOpen() ? next : 0L;
 	}
 
 	/**

@@ -26,7 +26,15 @@ import io.github.paralleltasks.metrics.CancelReason;
  * wakes it; cancelling them when the timeout passes, when the owner is interrupted or
  * when the enclosing batch is cancelled; at most for the cancel grace period once the
  * batch was cancelled, after which the tasks still running are abandoned and reported. A
- * nested batch first runs its unstarted tasks itself.
+ * nested batch without a timeout, its own or its tasks', first runs its unstarted tasks
+ * itself.
+ *
+ * <p>
+ * A task's own timeout needs no timer thread either: while the batch is open, the owner
+ * parks at most until the earliest deadline of its tasks ({@link Batch#taskDeadline},
+ * which it keeps as it adds them), then cancels the overdue tasks alone
+ * ({@link TaskRun#timeOut()}) and parks until the next one. A batch whose tasks have no
+ * timeouts of their own reads no clock for them.
  *
  * <p>
  * An executor may also drop a task without a word: {@link ExecutorService#shutdownNow()}
@@ -96,7 +104,7 @@ final class BatchWait {
 		// How long to park while the executor is shut down with tasks that have not
 		// started yet: short at first, then longer, up to poll
 		long shutdownPoll = 0L;
-		if (batch.parent != null && batch.deadline == 0L) {
+		if (batch.parent != null && batch.deadline == 0L && batch.taskDeadline == 0L) {
 			runUnstartedTasks(batch);
 		}
 		PartCount remaining = batch.remaining;
@@ -135,6 +143,16 @@ final class BatchWait {
 						long left = batch.deadline - now;
 						if (left <= 0L) {
 							batch.cancel(CancelReason.TIMEOUT, null);
+							continue;
+						}
+						wait = Math.min(left, wait);
+					}
+					if (batch.taskDeadline != 0L) {
+						// The earliest of the tasks' own timeouts: cancel the overdue
+						// tasks alone, and the batch goes on
+						long left = batch.taskDeadline - now;
+						if (left <= 0L) {
+							batch.timeOutTasks(now);
 							continue;
 						}
 						wait = Math.min(left, wait);

@@ -16,6 +16,7 @@
 
 package io.github.paralleltasks;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +61,7 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	private final Callable<? extends T> callable;
 
 	CallableRun(Batch batch, int index, @Nullable String givenName, Callable<? extends T> callable) {
-		super(batch, index, givenName, criticalityOf(callable));
+		super(batch, index, givenName, criticalityOf(callable), timeoutOf(callable));
 		this.callable = callable;
 	}
 
@@ -75,6 +76,10 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 
 	private static Criticality criticalityOf(Callable<?> task) {
 		return (task instanceof ParallelTask<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
+	}
+
+	private static @Nullable Duration timeoutOf(Callable<?> task) {
+		return (task instanceof ParallelTask<?> named) ? named.getTimeout() : null;
 	}
 
 	/**

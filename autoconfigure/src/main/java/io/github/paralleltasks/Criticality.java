@@ -35,6 +35,9 @@ package io.github.paralleltasks;
  * <li>{@link #BY_POLICY}: the batch's {@link FatalErrorPolicy} decides, by the
  * exception's type.</li>
  * </ol>
+ * A task whose own timeout passed ends with a {@link TaskTimeoutException}, which these
+ * rules classify from the third on: fatal for a critical task, tolerated for an optional
+ * one, and by the policy otherwise.
  *
  * @author parallel-tasks authors
  * @since 0.1.0

@@ -18,6 +18,7 @@ package io.github.paralleltasks;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -74,7 +75,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	private int end;
 
 	FutureRun(Batch batch, int index, @Nullable String givenName, AsyncCall<? extends T> call) {
-		super(batch, index, givenName, criticalityOf(call));
+		super(batch, index, givenName, criticalityOf(call), timeoutOf(call));
 		this.call = call;
 	}
 
@@ -87,6 +88,10 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 
 	private static Criticality criticalityOf(AsyncCall<?> call) {
 		return (call instanceof ParallelCall<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
+	}
+
+	private static @Nullable Duration timeoutOf(AsyncCall<?> call) {
+		return (call instanceof ParallelCall<?> named) ? named.getTimeout() : null;
 	}
 
 	/**
@@ -259,7 +264,7 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	 */
 	@Override
 	boolean cancelForBatch() {
-		if (cancel()) {
+		if (super.cancelForBatch()) {
 			return true;
 		}
 		this.workers.cancelAll();

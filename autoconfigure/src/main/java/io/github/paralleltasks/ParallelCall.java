@@ -16,8 +16,11 @@
 
 package io.github.paralleltasks;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link AsyncCall} with a name, used in logs, in exceptions and as the {@code task}
@@ -42,10 +45,14 @@ public final class ParallelCall<T> implements AsyncCall<T> {
 
 	private final AsyncCall<? extends T> call;
 
-	private ParallelCall(String name, Criticality criticality, AsyncCall<? extends T> call) {
+	private final @Nullable Duration timeout;
+
+	private ParallelCall(String name, Criticality criticality, AsyncCall<? extends T> call,
+			@Nullable Duration timeout) {
 		this.name = name;
 		this.criticality = criticality;
 		this.call = call;
+		this.timeout = timeout;
 	}
 
 	/**
@@ -87,7 +94,36 @@ public final class ParallelCall<T> implements AsyncCall<T> {
 	private static <T> ParallelCall<T> of(String name, Criticality criticality, AsyncCall<? extends T> call) {
 		ParallelTask.checkName(name);
 		Objects.requireNonNull(call, () -> "Call '" + name + "' must not be null");
-		return new ParallelCall<>(name, criticality, call);
+		return new ParallelCall<>(name, criticality, call, null);
+	}
+
+	/**
+	 * Return a copy of this call with a timeout of its own, which counts from when the
+	 * call is forked, that is added to its batch. When it passes before the call has
+	 * ended, the call alone is cancelled as a fatal error cancels a call: its cancel
+	 * hooks run, its future is cancelled and the executor's worker that runs it is
+	 * interrupted (when the executor is supervised, see
+	 * {@link ParallelTaskOperations#awaitAll}). It then ends with a
+	 * {@link TaskTimeoutException}, classified by its {@link Criticality}: tolerated,
+	 * unless the call is critical, when it is fatal and cancels its siblings. See
+	 * {@link ParallelTask#withTimeout(Duration)} for when the timeout is kept.
+	 * <p>
+	 * The default is no timeout of its own: only the batch's timeout applies.
+	 * @param timeout the timeout, positive
+	 * @return a new call, with the same name, criticality and call, and that timeout
+	 */
+	public ParallelCall<T> withTimeout(Duration timeout) {
+		return new ParallelCall<>(this.name, this.criticality, this.call,
+				ParallelTask.checkTimeout("call", this.name, timeout));
+	}
+
+	/**
+	 * Return the timeout of this call, besides its batch's, if it has one.
+	 * @return the timeout, or {@code null}
+	 * @see #withTimeout(Duration)
+	 */
+	public @Nullable Duration getTimeout() {
+		return this.timeout;
 	}
 
 	/**
@@ -113,8 +149,7 @@ public final class ParallelCall<T> implements AsyncCall<T> {
 
 	@Override
 	public String toString() {
-		return (this.criticality != Criticality.BY_POLICY)
-				? "ParallelCall '" + this.name + "' [" + this.criticality + "]" : "ParallelCall '" + this.name + "'";
+		return "ParallelCall '" + this.name + "'" + ParallelTask.describe(this.criticality, this.timeout);
 	}
 
 }

@@ -16,6 +16,9 @@
 
 package io.github.paralleltasks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -33,13 +36,24 @@ import org.jspecify.annotations.Nullable;
  * grace period after a cancel has passed. A task that runs an asynchronous call may sit
  * in {@code COMPLETING} between its outcome and the end of its last worker; a cancel no
  * longer changes its outcome there. A task that its executor drops before it starts goes
- * {@code NEW -> COMPLETING -> CANCELLED} ({@link #dropUnstarted()}): {@code COMPLETING}
- * holds off a start and a cancel while the reason is written, so that the reason is
- * published with the end state.
+ * {@code NEW -> COMPLETING -> CANCELLED} ({@link #dropUnstarted()}), and one whose own
+ * timeout passes before it starts {@code NEW -> COMPLETING -> FAILED} or {@code FATAL}
+ * ({@link #timeOut()}): {@code COMPLETING} holds off a start and a cancel while the
+ * reason is written, so that the reason is published with the end state.
+ * <p>
+ * A task with a timeout of its own may be cancelled by its batch and by its timeout, and
+ * the first to claim {@code cancelCause} is the only one to cancel it: the task then ends
+ * {@code CANCELLED} (or keeps a success or a fatal error of its own), or fails with its
+ * {@link TaskTimeoutException}, and it is counted once, as cancelled for that reason.
+ * Possible transitions of {@code cancelCause}, each by compare-and-set, before the
+ * canceller moves {@code state}: <pre>
+ * null -> BY_BATCH                 (cancelForBatch, by the thread that cancels the batch)
+ * null -> a TaskTimeoutException   (timeOut, by the batch's owner)
+ * </pre>
  * <p>
  * It is longer than ~300 lines because it holds both sides of a task: the engine's
- * (outcome, classification, end, abandon, recording) and the {@link Subtask} that users
- * read; about 190 lines are code, the rest documents the states.
+ * (outcome, classification, timeout, end, abandon, recording) and the {@link Subtask}
+ * that users read; much of the rest documents the states.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
@@ -59,6 +73,20 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	static final int ABANDONED = FIRST_END + 5;
 
+	/** The {@code cancelCause} of a task that its batch's cancel reached first. */
+	private static final Object BY_BATCH = new Object();
+
+	private static final VarHandle CANCEL_CAUSE;
+
+	static {
+		try {
+			CANCEL_CAUSE = MethodHandles.lookup().findVarHandle(TaskRun.class, "cancelCause", Object.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	final Batch batch;
 
 	final int index;
@@ -68,6 +96,24 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	/** Whether what the task throws is fatal by the policy, always or never. */
 	private final Criticality criticality;
+
+	/** The task's own timeout, or {@code null} for none. */
+	final @Nullable Duration timeout;
+
+	/**
+	 * When the task's own timeout passes, by {@link System#nanoTime()}, counted from when
+	 * the task was created, just before its batch's owner adds it; {@code 0} for none.
+	 */
+	final long deadline;
+
+	/**
+	 * Which cancel reached this task first, for a task with a timeout of its own only:
+	 * {@code null}, then {@code BY_BATCH} or the task's {@link TaskTimeoutException}, set
+	 * once by compare-and-set before that cancel moves {@code state}; read by the thread
+	 * that ends the task after the cancel, which the write of {@code state} publishes it
+	 * to.
+	 */
+	private volatile @Nullable Object cancelCause;
 
 	/** Written once, before the end state, by the thread that saw the task end. */
 	private @Nullable Object value;
@@ -84,11 +130,20 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 */
 	private boolean startRecorded;
 
-	TaskRun(Batch batch, int index, @Nullable String givenName, Criticality criticality) {
+	TaskRun(Batch batch, int index, @Nullable String givenName, Criticality criticality, @Nullable Duration timeout) {
 		this.batch = batch;
 		this.index = index;
 		this.givenName = givenName;
 		this.criticality = criticality;
+		this.timeout = timeout;
+		// No clock read for a task without a timeout of its own
+		this.deadline = (timeout != null) ? deadlineAfter(timeout) : 0L;
+	}
+
+	private static long deadlineAfter(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		// 0 means none
+		return (deadline != 0L) ? deadline : 1L;
 	}
 
 	/**
@@ -159,6 +214,15 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * is the consequence of the cancel, unless it is a fatal error of its own.
 	 */
 	final int outcomeAfterCancel(int end) {
+		if (this.deadline != 0L && this.cancelCause instanceof TaskTimeoutException timedOut) {
+			// Cancelled by its own timeout: what it returns or throws now comes too late
+			Throwable thrown = this.exception;
+			if (thrown != null && thrown != timedOut) {
+				timedOut.addSuppressed(thrown);
+			}
+			this.exception = timedOut;
+			return isFatal(timedOut) ? FATAL : FAILED;
+		}
 		boolean ownFatal = end == FATAL && !isInterruption(this.exception);
 		return (end == SUCCESS || ownFatal) ? end : CANCELLED;
 	}
@@ -203,10 +267,56 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	/**
 	 * Cancel this task because its batch was cancelled.
-	 * @return {@code true} if this call prevented or stopped the task
+	 * @return {@code true} if this call prevented or stopped the task; {@code false} if
+	 * it had ended, was cancelled already, or its own timeout is cancelling it
 	 */
 	boolean cancelForBatch() {
+		if (this.deadline != 0L && !CANCEL_CAUSE.compareAndSet(this, null, BY_BATCH)) {
+			// Its timeout came first: the owner is cancelling it now, on its own thread
+			return false;
+		}
 		return cancel();
+	}
+
+	/**
+	 * Cancel this task because its own timeout has passed, unless it has ended or its
+	 * batch's cancel reached it first, and count it as cancelled for
+	 * {@link CancelReason#TIMEOUT}. Called by the batch's owner only. A task that has not
+	 * started never does and fails at once; one that runs has its hooks run and is
+	 * interrupted, and fails when it ends (see {@link #outcomeAfterCancel(int)}).
+	 * @return {@code true} if this call prevented or stopped the task
+	 */
+	final boolean timeOut() {
+		if (rawState() >= FIRST_END) {
+			return false;
+		}
+		TaskTimeoutException timedOut = new TaskTimeoutException(name(),
+				Objects.requireNonNull(this.timeout, "A task that times out has a timeout"));
+		if (!CANCEL_CAUSE.compareAndSet(this, null, timedOut)) {
+			return false;
+		}
+		if (compareAndSetState(NEW, COMPLETING)) {
+			this.exception = timedOut;
+			int end = isFatal(timedOut) ? FATAL : FAILED;
+			// Only the owner may abandon a task, and this is the owner
+			compareAndSetState(COMPLETING, end);
+			this.batch.countCancelled(CancelReason.TIMEOUT, 1);
+			ended(end);
+			return true;
+		}
+		if (cancel()) {
+			this.batch.countCancelled(CancelReason.TIMEOUT, 1);
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Return whether the owner still has to look at this task's own timeout: it has one,
+	 * the task has not ended, and no cancel has reached it yet.
+	 */
+	final boolean awaitsTimeout() {
+		return this.deadline != 0L && this.cancelCause == null && rawState() < FIRST_END;
 	}
 
 	/**

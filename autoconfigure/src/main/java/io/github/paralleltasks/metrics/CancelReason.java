@@ -30,7 +30,8 @@ public enum CancelReason {
 	FATAL("fatal"),
 
 	/**
-	 * The batch's timeout passed.
+	 * The batch's timeout passed; or, for a single task, its own timeout (see
+	 * {@link io.github.paralleltasks.ParallelTask#withTimeout(java.time.Duration)}).
 	 */
 	TIMEOUT("timeout"),
 

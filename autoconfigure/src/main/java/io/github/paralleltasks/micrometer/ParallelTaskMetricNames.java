@@ -41,8 +41,9 @@ public final class ParallelTaskMetricNames {
 	public static final String FATAL = "parallel.tasks.fatal";
 
 	/**
-	 * Counter of tasks that a batch cancelled before they ended. Tags {@value #BATCH_TAG}
-	 * and {@value #REASON_TAG}.
+	 * Counter of tasks that a batch cancelled before they ended, for the batch's reason,
+	 * or, with reason {@code timeout}, also for a task's own timeout. Tags
+	 * {@value #BATCH_TAG} and {@value #REASON_TAG}.
 	 */
 	public static final String CANCELLED = "parallel.tasks.cancelled";
 

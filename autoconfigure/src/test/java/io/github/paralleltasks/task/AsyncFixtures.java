@@ -31,11 +31,14 @@ import io.github.paralleltasks.autoconfigure.ParallelTaskAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -82,6 +85,33 @@ final class AsyncFixtures {
 	 */
 	static void waitUntil(Callable<Boolean> condition) {
 		await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(condition);
+	}
+
+	/**
+	 * Wait until the blocking calls block, then return the given future. A batch acts on
+	 * its timeout once its calls have been started: waiting here makes sure that the
+	 * timeout finds every call running, however slowly their threads start.
+	 */
+	static <T> T onceBlocking(AsyncScenario scenario, T future) {
+		try {
+			assertThat(scenario.awaitBlocking()).as("blocking calls are running").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return future;
+	}
+
+	/**
+	 * Wait until the executor is idle, then check that no thread is busy and that none
+	 * carries an interrupt into its next task.
+	 */
+	static void assertIdleAndNoInterruptCarried(ApplicationContext context, AsyncScenario scenario, int calls)
+			throws Exception {
+		SupervisedExecutor executor = SupervisedExecutor
+			.pool(context.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class));
+		executor.awaitIdle(scenario, calls);
+		FatalErrorScenarios.assertNoThreadBusyAndNoInterruptCarried(context.getBean(AsyncWork.class), executor);
 	}
 
 	@Configuration(proxyBeanMethods = false)

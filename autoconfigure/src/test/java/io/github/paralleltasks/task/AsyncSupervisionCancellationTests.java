@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,7 +58,7 @@ class AsyncSupervisionCancellationTests {
 			AsyncWork work = context.getBean(AsyncWork.class);
 			AsyncScenario scenario = new AsyncScenario(2, null);
 			List<AsyncCall<String>> calls = List.of(() -> work.sleep(scenario, "sleeper"),
-					() -> onceBlocking(scenario, work.take(scenario, "taker")));
+					() -> AsyncFixtures.onceBlocking(scenario, work.take(scenario, "taker")));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(ParallelTimeoutException.class)
 				.isThrownBy(() -> template(context).awaitAll(calls, TIMEOUT))
@@ -69,7 +68,7 @@ class AsyncSupervisionCancellationTests {
 						.containsExactly(State.CANCELLED, State.CANCELLED);
 				});
 			assertEndedAfterTimeoutAndInterrupted(start, scenario);
-			assertIdleAndNoInterruptCarried(context, scenario, 2);
+			AsyncFixtures.assertIdleAndNoInterruptCarried(context, scenario, 2);
 		});
 	}
 
@@ -83,13 +82,13 @@ class AsyncSupervisionCancellationTests {
 				.isThrownBy(() -> template(context).execute(TIMEOUT, (scope) -> {
 					scope.forkAsync("sleeper", () -> work.sleepReturningFuture(scenario, "sleeper"));
 					scope.forkAsync("taker", () -> work.takeReturningFuture(scenario, "taker"));
-					onceBlocking(scenario, null);
+					AsyncFixtures.onceBlocking(scenario, null);
 					return scope.join();
 				}))
 				.satisfies((ex) -> assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
 					.containsExactly(State.CANCELLED, State.CANCELLED));
 			assertEndedAfterTimeoutAndInterrupted(start, scenario);
-			assertIdleAndNoInterruptCarried(context, scenario, 2);
+			AsyncFixtures.assertIdleAndNoInterruptCarried(context, scenario, 2);
 		});
 	}
 
@@ -123,7 +122,7 @@ class AsyncSupervisionCancellationTests {
 			// The batch waited for the calls' threads to end: no waiting needed here
 			assertThat(scenario.interrupted()).containsExactlyInAnyOrder("sleeper", "taker");
 			assertThat(scenario.finished()).isEmpty();
-			assertIdleAndNoInterruptCarried(context, scenario, 2);
+			AsyncFixtures.assertIdleAndNoInterruptCarried(context, scenario, 2);
 		});
 	}
 
@@ -151,23 +150,8 @@ class AsyncSupervisionCancellationTests {
 			// It never blocked, so the interrupt aimed at it went unseen: its thread must
 			// not carry it
 			assertThat(scenario.interrupted()).isEmpty();
-			assertIdleAndNoInterruptCarried(context, scenario, 2);
+			AsyncFixtures.assertIdleAndNoInterruptCarried(context, scenario, 2);
 		});
-	}
-
-	/**
-	 * Wait until the blocking calls block, then return the given future. A batch acts on
-	 * its timeout once its calls have been started: waiting here makes sure that the
-	 * timeout finds every call running, however slowly their threads start.
-	 */
-	private static <T> T onceBlocking(AsyncScenario scenario, T future) {
-		try {
-			assertThat(scenario.awaitBlocking()).as("blocking calls are running").isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		return future;
 	}
 
 	private static void assertEndedAfterTimeoutAndInterrupted(long start, AsyncScenario scenario) {
@@ -177,14 +161,6 @@ class AsyncSupervisionCancellationTests {
 		assertThat(scenario.entered()).containsExactlyInAnyOrder("sleeper", "taker");
 		assertThat(scenario.interrupted()).containsExactlyInAnyOrder("sleeper", "taker");
 		assertThat(scenario.finished()).isEmpty();
-	}
-
-	private static void assertIdleAndNoInterruptCarried(ApplicationContext context, AsyncScenario scenario, int calls)
-			throws Exception {
-		SupervisedExecutor executor = SupervisedExecutor
-			.pool(context.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class));
-		executor.awaitIdle(scenario, calls);
-		FatalErrorScenarios.assertNoThreadBusyAndNoInterruptCarried(context.getBean(AsyncWork.class), executor);
 	}
 
 	private static ParallelTaskTemplate template(ApplicationContext context) {

@@ -18,6 +18,7 @@ package io.github.paralleltasks.sample;
 
 import java.util.List;
 
+import io.github.paralleltasks.ParallelCall;
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.Subtask;
@@ -34,9 +35,16 @@ import org.springframework.stereotype.Service;
  * If the order does not exist, the customer service throws an
  * {@link OrderNotFoundException}, which is a fatal error: the other calls are cancelled,
  * the query of the order history in the database too, and a
- * {@link io.github.paralleltasks.FatalTaskException} is thrown at once. If the
- * recommendation engine times out, that error is tolerated and the summary is returned
- * without recommendations.
+ * {@link io.github.paralleltasks.FatalTaskException} is thrown at once.
+ *
+ * <p>
+ * The customer and the prices are critical: the summary cannot do without them, so any
+ * exception of theirs is fatal. The recommendations are optional: whatever they throw is
+ * tolerated and the summary is returned without them, and they have a timeout of their
+ * own ({@code sample.recommendations-timeout}), shorter than the summary's: when the
+ * recommendation engine is slow, its call is cancelled, its thread interrupted, and the
+ * page is served without recommendations instead of failing as a whole. The order history
+ * is left to the fatal error policy, by the type of its exceptions.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -86,11 +94,15 @@ public class OrderSummaryService {
 	 */
 	public OrderSummary summarize(long orderId) {
 		return this.template.execute(this.properties.getSummaryTimeout(), (scope) -> {
-			Subtask<Customer> customer = scope.forkAsync("customer", () -> this.customers.findCustomer(orderId));
-			Subtask<Prices> prices = scope.forkAsync("prices", () -> this.prices.pricesFor(orderId));
-			Subtask<List<Recommendation>> recommendations = scope.forkAsync("recommendations",
-					() -> this.recommendations.recommendationsFor(orderId));
-			Subtask<List<OrderEvent>> history = scope.forkAsync("history", () -> this.history.historyOf(orderId));
+			Subtask<Customer> customer = scope
+				.forkAsync(ParallelCall.critical("customer", () -> this.customers.findCustomer(orderId)));
+			Subtask<Prices> prices = scope
+				.forkAsync(ParallelCall.critical("prices", () -> this.prices.pricesFor(orderId)));
+			Subtask<List<Recommendation>> recommendations = scope.forkAsync(
+					ParallelCall.optional("recommendations", () -> this.recommendations.recommendationsFor(orderId))
+						.withTimeout(this.properties.getRecommendationsTimeout()));
+			Subtask<List<OrderEvent>> history = scope
+				.forkAsync(ParallelCall.named("history", () -> this.history.historyOf(orderId)));
 			ParallelResult<Object> result = scope.join();
 			List<MissingPart> missing = result.failures()
 				.stream()

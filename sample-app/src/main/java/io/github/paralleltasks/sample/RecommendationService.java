@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Simulated recommendations service. For order {@value #SLOW_ORDER_ID}, the
- * recommendation engine times out.
+ * recommendation engine times out; for order {@value #SLOW_ENGINE_ORDER_ID}, it is slow
+ * ({@code sample.delays.slow-recommendations}), so that the call's own timeout cancels
+ * it.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -36,6 +38,11 @@ public class RecommendationService {
 	 * The id of an order whose recommendations time out.
 	 */
 	public static final long SLOW_ORDER_ID = 504;
+
+	/**
+	 * The id of an order whose recommendations take long, unless they are cancelled.
+	 */
+	public static final long SLOW_ENGINE_ORDER_ID = 505;
 
 	private final SampleProperties properties;
 
@@ -56,7 +63,8 @@ public class RecommendationService {
 	 */
 	@Async
 	public CompletableFuture<List<Recommendation>> recommendationsFor(long orderId) {
-		Latency.simulate(this.properties.getDelays().getRecommendations());
+		Latency.simulate((orderId == SLOW_ENGINE_ORDER_ID) ? this.properties.getDelays().getSlowRecommendations()
+				: this.properties.getDelays().getRecommendations());
 		if (orderId == SLOW_ORDER_ID) {
 			throw new RecommendationsTimeoutException(
 					"Recommendation engine did not answer in time for order " + orderId);

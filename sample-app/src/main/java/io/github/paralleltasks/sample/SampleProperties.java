@@ -35,6 +35,12 @@ public class SampleProperties {
 	 */
 	private Duration summaryTimeout = Duration.ofSeconds(2);
 
+	/**
+	 * How long the order summary waits for the recommendations, counted from when their
+	 * call is started, before it cancels the call and goes without them.
+	 */
+	private Duration recommendationsTimeout = Duration.ofMillis(500);
+
 	private final Delays delays = new Delays();
 
 	private final History history = new History();
@@ -47,6 +53,14 @@ public class SampleProperties {
 
 	public void setSummaryTimeout(Duration summaryTimeout) {
 		this.summaryTimeout = summaryTimeout;
+	}
+
+	public Duration getRecommendationsTimeout() {
+		return this.recommendationsTimeout;
+	}
+
+	public void setRecommendationsTimeout(Duration recommendationsTimeout) {
+		this.recommendationsTimeout = recommendationsTimeout;
 	}
 
 	public Delays getDelays() {
@@ -81,6 +95,12 @@ public class SampleProperties {
 		 */
 		private Duration recommendations = Duration.ofMillis(40);
 
+		/**
+		 * Latency of the recommendations service for the order whose recommendation
+		 * engine is slow (505), unless the call is cancelled.
+		 */
+		private Duration slowRecommendations = Duration.ofSeconds(30);
+
 		public Duration getCustomer() {
 			return this.customer;
 		}
@@ -103,6 +123,14 @@ public class SampleProperties {
 
 		public void setRecommendations(Duration recommendations) {
 			this.recommendations = recommendations;
+		}
+
+		public Duration getSlowRecommendations() {
+			return this.slowRecommendations;
+		}
+
+		public void setSlowRecommendations(Duration slowRecommendations) {
+			this.slowRecommendations = slowRecommendations;
 		}
 
 	}

@@ -17,6 +17,7 @@
 package io.github.paralleltasks.sample;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.github.paralleltasks.TaskTimeoutException;
 import io.github.paralleltasks.jdbc.JdbcCancellation;
 import io.github.paralleltasks.sample.OrderSummary.MissingPart;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,33 @@ class OrderSummaryTests {
 		assertThat(summary.missing())
 			.containsExactly(new MissingPart("recommendations", RecommendationsTimeoutException.class.getName(),
 					"Recommendation engine did not answer in time for order 504"));
+	}
+
+	@Test
+	void slowRecommendationsAreCancelledByTheirOwnTimeoutAndThePageIsServedWithoutThem() {
+		long start = System.nanoTime();
+		ResponseEntity<OrderSummary> response = this.rest.getForEntity("/orders/505/summary", OrderSummary.class);
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		OrderSummary summary = response.getBody();
+		assertThat(summary).isNotNull();
+		assertThat(summary.customer()).isNotNull();
+		assertThat(summary.prices()).isNotNull();
+		assertThat(summary.history()).isNotNull();
+		assertThat(summary.recommendations()).isNull();
+		assertThat(summary.complete()).isFalse();
+		assertThat(summary.missing()).containsExactly(new MissingPart("recommendations",
+				TaskTimeoutException.class.getName(), "Task 'recommendations' did not end within PT0.5S"));
+		// The engine would have taken 30 s: its call was interrupted, and the batch,
+		// which
+		// waits for the call's worker, returned long before
+		assertThat(elapsed).isLessThan(Duration.ofSeconds(15));
+		ResponseEntity<String> cancelled = this.rest
+			.getForEntity("/actuator/metrics/parallel.tasks.cancelled?tag=reason:timeout", String.class);
+		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+		List<Double> counts = JsonPath.parse(cancelled.getBody())
+			.read("$.measurements[?(@.statistic == 'COUNT')].value");
+		assertThat(counts).singleElement().satisfies((count) -> assertThat(count).isGreaterThanOrEqualTo(1.0));
 	}
 
 	@Test
