@@ -19,6 +19,7 @@ package io.github.paralleltasks.sample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -106,10 +107,17 @@ class OrderSummaryCancellationTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
 		assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(200)).isLessThan(WIDE_MARGIN);
 		DocumentContext problem = JsonPath.parse(response.getBody());
-		assertThat(problem.read("$.tasks", Map.class)).containsExactly(Map.entry("customer", "SUCCESS"),
-				Map.entry("prices", "CANCELLED"), Map.entry("recommendations", "CANCELLED"),
-				Map.entry("history", "SUCCESS"));
-		assertThat(cancelledCount("timeout") - cancelledBefore).isEqualTo(2.0);
+		Map<String, String> tasks = problem.read("$.tasks", Map.class);
+		assertThat(tasks).containsOnlyKeys("customer", "prices", "recommendations", "history");
+		assertThat(tasks).containsEntry("prices", "CANCELLED").containsEntry("recommendations", "CANCELLED");
+		// The fast parts end well within the 200 ms, as a rule; on a loaded machine one
+		// may still run when the timeout passes, and is then cancelled as well
+		assertThat(tasks.get("customer")).isIn("SUCCESS", "CANCELLED");
+		assertThat(tasks.get("history")).isIn("SUCCESS", "CANCELLED");
+		double cancelledFastParts = Stream.of("customer", "history")
+			.filter((task) -> tasks.get(task).equals("CANCELLED"))
+			.count();
+		assertThat(cancelledCount("timeout") - cancelledBefore).isEqualTo(2.0 + cancelledFastParts);
 	}
 
 	private double cancelledCount(String reason) {

@@ -86,9 +86,12 @@ class PrometheusScrapeTests {
 		});
 		assertThat(scrape("parallel_tasks_batch_seconds_bucket"))
 			.anySatisfy((sample) -> assertThat(sample.labels()).containsEntry("outcome", "fatal").containsKey("le"));
+		// The task that threw always has its timer; a sibling has one only if it had
+		// started before the cancel reached it, which depends on the machine's load
 		assertThat(scrape("parallel_tasks_task_seconds_bucket"))
-			.anySatisfy((sample) -> assertThat(sample.labels()).containsEntry("task", "prices")
-				.containsEntry("outcome", "cancelled"));
+			.anySatisfy((sample) -> assertThat(sample.labels()).containsEntry("task", "customer")
+				.containsEntry("outcome", "fatal")
+				.containsKey("le"));
 		assertThat(scrape("parallel_tasks_active"))
 			.anySatisfy((sample) -> assertThat(sample.labels()).containsEntry("batch", "order-summary"));
 	}
