@@ -17,9 +17,13 @@
 package io.github.paralleltasks.micrometer;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.github.paralleltasks.Subtask;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Default {@link TaskObservationConvention}: observation
@@ -27,6 +31,10 @@ import io.micrometer.common.KeyValues;
  * {@code batch}, {@code task} and {@code outcome} ({@code success}, {@code failed},
  * {@code fatal} or {@code cancelled}), and the high-cardinality key value
  * {@code task.index}.
+ *
+ * <p>
+ * The key values of each batch and task name, and those of the first indexes, are built
+ * once and kept: every task asks for them at its start and at its end.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -37,6 +45,16 @@ public class DefaultTaskObservationConvention implements TaskObservationConventi
 	 * The shared instance.
 	 */
 	public static final DefaultTaskObservationConvention INSTANCE = new DefaultTaskObservationConvention();
+
+	private static final Subtask.State[] STATES = Subtask.State.values();
+
+	private static final int CACHED_INDEXES = 1024;
+
+	/** The high-cardinality key values of the first indexes, built when first needed. */
+	private final AtomicReferenceArray<KeyValues> indexes = new AtomicReferenceArray<>(CACHED_INDEXES);
+
+	/** The low-cardinality key values by batch tag, task tag and state. */
+	private final Map<String, Map<String, AtomicReferenceArray<KeyValues>>> keyValues = new ConcurrentHashMap<>();
 
 	@Override
 	public String getName() {
@@ -50,16 +68,43 @@ public class DefaultTaskObservationConvention implements TaskObservationConventi
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TaskObservationContext context) {
+		String batch = ParallelTaskMetricNames.nameOrUnnamed(context.getBatchName());
+		String task = ParallelTaskMetricNames.nameOrUnnamed(context.getTaskName());
 		Subtask.State state = context.getState();
-		return KeyValues.of(ParallelTaskMetricNames.BATCH_TAG,
-				ParallelTaskMetricNames.nameOrUnnamed(context.getBatchName()), ParallelTaskMetricNames.TASK_TAG,
-				ParallelTaskMetricNames.nameOrUnnamed(context.getTaskName()), ParallelTaskMetricNames.OUTCOME_TAG,
+		AtomicReferenceArray<KeyValues> byState = this.keyValues
+			.computeIfAbsent(batch, (name) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(task, (name) -> new AtomicReferenceArray<>(STATES.length + 1));
+		int slot = (state != null) ? state.ordinal() : STATES.length;
+		KeyValues values = byState.get(slot);
+		if (values == null) {
+			values = lowCardinalityKeyValues(batch, task, state);
+			byState.set(slot, values);
+		}
+		return values;
+	}
+
+	private static KeyValues lowCardinalityKeyValues(String batch, String task, Subtask.@Nullable State state) {
+		return KeyValues.of(ParallelTaskMetricNames.BATCH_TAG, batch, ParallelTaskMetricNames.TASK_TAG, task,
+				ParallelTaskMetricNames.OUTCOME_TAG,
 				(state != null) ? state.name().toLowerCase(Locale.ROOT) : "unknown");
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(TaskObservationContext context) {
-		return KeyValues.of("task.index", Integer.toString(context.getIndex()));
+		int index = context.getIndex();
+		if (index < 0 || index >= CACHED_INDEXES) {
+			return indexKeyValues(index);
+		}
+		KeyValues values = this.indexes.get(index);
+		if (values == null) {
+			values = indexKeyValues(index);
+			this.indexes.set(index, values);
+		}
+		return values;
+	}
+
+	private static KeyValues indexKeyValues(int index) {
+		return KeyValues.of("task.index", Integer.toString(index));
 	}
 
 }

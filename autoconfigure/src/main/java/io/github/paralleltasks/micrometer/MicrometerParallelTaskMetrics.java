@@ -53,6 +53,13 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
 	private final ObservationRegistry observationRegistry;
 
+	/**
+	 * The task timers recorded without observations, when the observation registry is our
+	 * own: then its only handler is a {@link DefaultMeterObservationHandler}, and a task
+	 * observation would give nothing else.
+	 */
+	private final @Nullable TaskTimers taskTimers;
+
 	private final Map<String, AtomicInteger> activeTasks = new ConcurrentHashMap<>();
 
 	private @Nullable BatchObservationConvention batchConvention;
@@ -64,10 +71,17 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	/**
 	 * Create a new {@code MicrometerParallelTaskMetrics} whose observations record timers
 	 * to the given registry and nothing else.
+	 * <p>
+	 * Since nothing but timers is recorded, each task's timers are recorded directly,
+	 * without an observation of the task, unless a
+	 * {@linkplain #setTaskObservationConvention task convention} is set: the same meters
+	 * with the same tags, for a fraction of the cost. The one difference: on a task's
+	 * thread no task observation is current, so an observation that the task starts does
+	 * not get one as its parent.
 	 * @param meterRegistry the registry to record to
 	 */
 	public MicrometerParallelTaskMetrics(MeterRegistry meterRegistry) {
-		this(meterRegistry, meterObservations(meterRegistry));
+		this(meterRegistry, meterObservations(meterRegistry), new TaskTimers(meterRegistry));
 	}
 
 	/**
@@ -77,8 +91,14 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 	 * timers to the meter registry
 	 */
 	public MicrometerParallelTaskMetrics(MeterRegistry meterRegistry, ObservationRegistry observationRegistry) {
+		this(meterRegistry, observationRegistry, null);
+	}
+
+	private MicrometerParallelTaskMetrics(MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
+			@Nullable TaskTimers taskTimers) {
 		this.meterRegistry = Objects.requireNonNull(meterRegistry, "Meter registry must not be null");
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "Observation registry must not be null");
+		this.taskTimers = taskTimers;
 	}
 
 	private static ObservationRegistry meterObservations(MeterRegistry meterRegistry) {
@@ -149,7 +169,9 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 			.createNotStarted(this.batchConvention, DefaultBatchObservationConvention.INSTANCE, () -> context,
 					this.observationRegistry)
 			.start();
-		return new ObservedBatch(batchName, observation, context, active(batchName));
+		TaskTimers timers = (this.taskConvention == null) ? this.taskTimers : null;
+		return new ObservedBatch(batchName, observation, context, active(batchName), timers,
+				(timers != null) ? timers.batch(batchName) : Map.of());
 	}
 
 	private AtomicInteger active(@Nullable String batchName) {
@@ -176,12 +198,19 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		/** The recording of every task when tasks are not observed: it only counts. */
 		private final TaskRecording untracked;
 
+		/** The task timers without observations, or {@code null} to observe tasks. */
+		private final @Nullable TaskTimers timers;
+
+		private final Map<String, TaskTimers.Meters> taskMeters;
+
 		ObservedBatch(@Nullable String batchName, Observation observation, BatchObservationContext context,
-				AtomicInteger active) {
+				AtomicInteger active, @Nullable TaskTimers timers, Map<String, TaskTimers.Meters> taskMeters) {
 			this.batchName = batchName;
 			this.observation = observation;
 			this.context = context;
 			this.active = active;
+			this.timers = timers;
+			this.taskMeters = taskMeters;
 			this.untracked = new TaskRecording() {
 
 				@Override
@@ -195,8 +224,12 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 		@Override
 		public TaskRecording taskStarted(@Nullable String taskName, int index) {
 			this.active.incrementAndGet();
-			if (!MicrometerParallelTaskMetrics.this.observeTasks) {
+			if (!MicrometerParallelTaskMetrics.this.observeTasks
+					|| MicrometerParallelTaskMetrics.this.observationRegistry.isNoop()) {
 				return this.untracked;
+			}
+			if (this.timers != null) {
+				return this.timers.start(this.taskMeters, this.batchName, taskName, this.active);
 			}
 			TaskObservationContext taskContext = new TaskObservationContext(this.batchName, taskName, index);
 			Observation task = Observation

@@ -89,6 +89,17 @@ class MicrometerParallelTaskMetricsMeterTests {
 	}
 
 	@Test
+	void metricsOnTheirOwnObservationRegistryRecordTheSameMetersWithoutTaskObservations() {
+		CheckoutScenario.run(this.template.batch("checkout"), this.meters);
+		SimpleMeterRegistry direct = new SimpleMeterRegistry();
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(this.pool)
+			.metrics(new MicrometerParallelTaskMetrics(direct))
+			.build();
+		CheckoutScenario.run(template.batch("checkout"), direct);
+		assertThat(describeMeters(direct)).containsExactlyInAnyOrderElementsOf(describeMeters(this.meters));
+	}
+
+	@Test
 	void activeGaugeCountsTheRunningTasksOfEachBatch() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch running = new CountDownLatch(2);
@@ -159,8 +170,12 @@ class MicrometerParallelTaskMetricsMeterTests {
 	}
 
 	private List<String> describeMeters() {
+		return describeMeters(this.meters);
+	}
+
+	private static List<String> describeMeters(MeterRegistry registry) {
 		List<String> described = new ArrayList<>();
-		for (Meter meter : this.meters.getMeters()) {
+		for (Meter meter : registry.getMeters()) {
 			StringBuilder tags = new StringBuilder();
 			for (Tag tag : meter.getId().getTags()) {
 				tags.append((tags.length() > 0) ? "," : "").append(tag.getKey()).append('=').append(tag.getValue());

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
 import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -44,14 +46,15 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Cost of supervising a batch: a batch of {@code tasks} no-op tasks (each returns a
  * constant) on one executor, run by {@link ParallelTaskTemplate#invokeAll} (without
- * metrics, and with {@link MicrometerParallelTaskMetrics} on a
- * {@link SimpleMeterRegistry}), by {@link ExecutorService#invokeAll} followed by a
- * {@code get} of each future, and by {@link CompletableFuture#supplyAsync} of each task
- * and {@link CompletableFuture#allOf}. The executor is
- * {@code Executors.newVirtualThreadPerTaskExecutor()} (looked up at run time, so that
- * this class compiles on Java 17) or a fixed pool of 2 platform threads. Run with
- * {@code -prof gc} for the bytes allocated per batch; divide by {@code tasks} for a
- * task's share.
+ * metrics, with {@link MicrometerParallelTaskMetrics} on a {@link SimpleMeterRegistry}
+ * alone, which records the task timers without observations, and with it on an
+ * {@code ObservationRegistry} of the application's, which observes every task), by
+ * {@link ExecutorService#invokeAll} followed by a {@code get} of each future, and by
+ * {@link CompletableFuture#supplyAsync} of each task and {@link CompletableFuture#allOf}.
+ * The executor is {@code Executors.newVirtualThreadPerTaskExecutor()} (looked up at run
+ * time, so that this class compiles on Java 17) or a fixed pool of 2 platform threads.
+ * Run with {@code -prof gc} for the bytes allocated per batch; divide by {@code tasks}
+ * for a task's share.
  *
  * <p>
  * The mode is {@code SampleTime}, whose median resists better than an average the
@@ -86,6 +89,8 @@ public class SupervisionOverheadBenchmark {
 
 	private ParallelTaskTemplate meteredTemplate;
 
+	private ParallelTaskTemplate observedTemplate;
+
 	private List<Callable<Object>> callables;
 
 	private List<Supplier<Object>> suppliers;
@@ -105,6 +110,12 @@ public class SupervisionOverheadBenchmark {
 		this.template = ParallelTaskTemplate.builder(this.executor).build();
 		this.meteredTemplate = ParallelTaskTemplate.builder(this.executor)
 			.metrics(new MicrometerParallelTaskMetrics(new SimpleMeterRegistry()))
+			.build();
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		this.observedTemplate = ParallelTaskTemplate.builder(this.executor)
+			.metrics(new MicrometerParallelTaskMetrics(meters, observations))
 			.build();
 		this.callables = new ArrayList<>(this.tasks);
 		this.suppliers = new ArrayList<>(this.tasks);
@@ -141,6 +152,18 @@ public class SupervisionOverheadBenchmark {
 	@Benchmark
 	public void parallelTaskTemplateWithMetrics(Blackhole blackhole) {
 		consume(this.meteredTemplate.invokeAll(this.callables), blackhole);
+	}
+
+	/**
+	 * The batch run by a template that records Micrometer metrics through an
+	 * {@link ObservationRegistry} of the application's, here one with a
+	 * {@link DefaultMeterObservationHandler} only (as Spring Boot's without a tracer):
+	 * every task is observed.
+	 * @param blackhole the blackhole of the values
+	 */
+	@Benchmark
+	public void parallelTaskTemplateWithObservations(Blackhole blackhole) {
+		consume(this.observedTemplate.invokeAll(this.callables), blackhole);
 	}
 
 	/**
