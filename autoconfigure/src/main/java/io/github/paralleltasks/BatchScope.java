@@ -43,7 +43,7 @@ final class BatchScope implements ParallelTaskScope {
 	@Override
 	public <T> Subtask<T> fork(Callable<? extends T> task) {
 		Objects.requireNonNull(task, "Task must not be null");
-		return fork(CallableRun.nameOf(task), task);
+		return fork(TaskSpec.nameOf(task), task);
 	}
 
 	@Override
@@ -58,7 +58,7 @@ final class BatchScope implements ParallelTaskScope {
 	@Override
 	public <T> Subtask<T> forkAsync(AsyncCall<? extends T> call) {
 		Objects.requireNonNull(call, "Call must not be null");
-		return forkAsync(FutureRun.nameOf(call), call);
+		return forkAsync(TaskSpec.nameOf(call), call);
 	}
 
 	@Override

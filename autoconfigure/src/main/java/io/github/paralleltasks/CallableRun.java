@@ -16,7 +16,6 @@
 
 package io.github.paralleltasks;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -61,25 +60,8 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	private final Callable<? extends T> callable;
 
 	CallableRun(Batch batch, int index, @Nullable String givenName, Callable<? extends T> callable) {
-		super(batch, index, givenName, criticalityOf(callable), timeoutOf(callable));
+		super(batch, index, givenName, TaskSpec.criticalityOf(callable), TaskSpec.timeoutOf(callable));
 		this.callable = callable;
-	}
-
-	/**
-	 * Return the name that the developer gave a task, if any.
-	 * @param task the task
-	 * @return the name of a {@link ParallelTask}, or {@code null}
-	 */
-	static @Nullable String nameOf(Callable<?> task) {
-		return (task instanceof ParallelTask<?> named) ? named.getName() : null;
-	}
-
-	private static Criticality criticalityOf(Callable<?> task) {
-		return (task instanceof ParallelTask<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
-	}
-
-	private static @Nullable Duration timeoutOf(Callable<?> task) {
-		return (task instanceof ParallelTask<?> named) ? named.getTimeout() : null;
 	}
 
 	/**

@@ -18,7 +18,6 @@ package io.github.paralleltasks;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -75,23 +74,8 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	private int end;
 
 	FutureRun(Batch batch, int index, @Nullable String givenName, AsyncCall<? extends T> call) {
-		super(batch, index, givenName, criticalityOf(call), timeoutOf(call));
+		super(batch, index, givenName, TaskSpec.criticalityOf(call), TaskSpec.timeoutOf(call));
 		this.call = call;
-	}
-
-	/**
-	 * Return the name of a {@link ParallelCall}, or {@code null}.
-	 */
-	static @Nullable String nameOf(AsyncCall<?> call) {
-		return (call instanceof ParallelCall<?> named) ? named.getName() : null;
-	}
-
-	private static Criticality criticalityOf(AsyncCall<?> call) {
-		return (call instanceof ParallelCall<?> named) ? named.getCriticality() : Criticality.BY_POLICY;
-	}
-
-	private static @Nullable Duration timeoutOf(AsyncCall<?> call) {
-		return (call instanceof ParallelCall<?> named) ? named.getTimeout() : null;
 	}
 
 	/**

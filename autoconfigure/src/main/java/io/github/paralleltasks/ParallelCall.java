@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @author parallel-tasks authors
  * @since 0.1.0
  */
-public final class ParallelCall<T> implements AsyncCall<T> {
+public final class ParallelCall<T> implements AsyncCall<T>, TaskSpec {
 
 	private final String name;
 
@@ -122,6 +122,7 @@ public final class ParallelCall<T> implements AsyncCall<T> {
 	 * @return the timeout, or {@code null}
 	 * @see #withTimeout(Duration)
 	 */
+	@Override
 	public @Nullable Duration getTimeout() {
 		return this.timeout;
 	}
@@ -130,6 +131,7 @@ public final class ParallelCall<T> implements AsyncCall<T> {
 	 * Return the name of this call.
 	 * @return the name
 	 */
+	@Override
 	public String getName() {
 		return this.name;
 	}
@@ -138,6 +140,7 @@ public final class ParallelCall<T> implements AsyncCall<T> {
 	 * Return whether the call's exceptions are fatal by the policy, always or never.
 	 * @return the criticality
 	 */
+	@Override
 	public Criticality getCriticality() {
 		return this.criticality;
 	}

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * @author parallel-tasks authors
  * @since 0.1.0
  */
-public final class ParallelTask<T> implements Callable<T> {
+public final class ParallelTask<T> implements Callable<T>, TaskSpec {
 
 	private final String name;
 
@@ -150,6 +150,7 @@ public final class ParallelTask<T> implements Callable<T> {
 	 * Return whether the task's exceptions are fatal by the policy, always or never.
 	 * @return the criticality
 	 */
+	@Override
 	public Criticality getCriticality() {
 		return this.criticality;
 	}
@@ -159,6 +160,7 @@ public final class ParallelTask<T> implements Callable<T> {
 	 * @return the timeout, or {@code null}
 	 * @see #withTimeout(Duration)
 	 */
+	@Override
 	public @Nullable Duration getTimeout() {
 		return this.timeout;
 	}
@@ -167,6 +169,7 @@ public final class ParallelTask<T> implements Callable<T> {
 	 * Return the name of this task.
 	 * @return the name
 	 */
+	@Override
 	public String getName() {
 		return this.name;
 	}

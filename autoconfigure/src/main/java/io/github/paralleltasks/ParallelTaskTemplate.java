@@ -213,7 +213,7 @@ public class ParallelTaskTemplate implements ParallelTaskOperations {
 		Batch batch = openBatch(timeout, checked.length);
 		for (int i = 0; i < checked.length; i++) {
 			AsyncCall<? extends T> call = (AsyncCall<? extends T>) checked[i];
-			batch.forkAsync(new FutureRun<T>(batch, i, FutureRun.nameOf(call), call));
+			batch.forkAsync(new FutureRun<T>(batch, i, TaskSpec.nameOf(call), call));
 		}
 		return batch.join();
 	}

@@ -51,9 +51,10 @@ import org.jspecify.annotations.Nullable;
  * null -> a TaskTimeoutException   (timeOut, by the batch's owner)
  * </pre>
  * <p>
- * It is longer than ~300 lines because it holds both sides of a task: the engine's
- * (outcome, classification, timeout, end, abandon, recording) and the {@link Subtask}
- * that users read; much of the rest documents the states.
+ * It is longer than ~300 lines (about 260 of code) because it holds both sides of a task:
+ * the engine's (outcome, classification, timeout, end, abandon, recording) and the
+ * {@link Subtask} that users read; the rest documents the states. The task's own timeout
+ * is the part that could move to a class of its own.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
