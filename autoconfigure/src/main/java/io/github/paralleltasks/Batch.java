@@ -203,9 +203,17 @@ final class Batch {
 
 	private void submit(CallableRun<?> run, Executor executor) {
 		run.submit(executor);
-		// A synchronous executor (a SyncTaskExecutor in tests) has run the task on this
-		// thread by now, and the owner cannot wait for the deadlines: keep them between
-		// tasks, so that a task not yet submitted whose deadline has passed never starts
+		keepDeadlines();
+	}
+
+	/**
+	 * Cancel the batch, or the tasks, whose deadline has passed. Called by the owner
+	 * after each task it submitted or call it started: a synchronous executor (a
+	 * {@code SyncTaskExecutor} in tests) has run the work on this thread by now, and the
+	 * owner cannot wait for the deadlines meanwhile, so it keeps them between tasks; a
+	 * task not yet added whose batch's deadline has passed never starts.
+	 */
+	private void keepDeadlines() {
 		if (this.deadline != 0L || this.taskDeadline != 0L) {
 			long now = System.nanoTime();
 			if (this.deadline != 0L && now - this.deadline >= 0L) {
@@ -224,12 +232,7 @@ final class Batch {
 		add(run);
 		run.start();
 		// The call may have taken long to start, or run on this thread
-		if (this.taskDeadline != 0L) {
-			long now = System.nanoTime();
-			if (now - this.taskDeadline >= 0L) {
-				timeOutTasks(now);
-			}
-		}
+		keepDeadlines();
 	}
 
 	private void add(TaskRun<?> run) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -80,6 +81,27 @@ class ParallelTaskTemplateTimeoutTests {
 		assertThat(laterRuns).hasValue(0);
 		assertThat(this.metrics.cancelled(CancelReason.TIMEOUT)).isEqualTo(2);
 		assertThat(this.metrics.outcomes()).containsExactly(BatchOutcome.TIMEOUT);
+	}
+
+	@Test
+	void timeoutPassedWhileACallStartedOnTheCallersThreadCancelsTheCallsNotYetStarted() {
+		ParallelTaskTemplate template = ParallelTaskTemplate.builder(new SyncTaskExecutor())
+			.metrics(this.metrics)
+			.build();
+		Duration timeout = Duration.ofMillis(50);
+		AtomicInteger laterStarts = new AtomicInteger();
+		List<AsyncCall<String>> calls = List.of(() -> {
+			// The batch's deadline was set before this call started
+			long start = System.nanoTime();
+			TestTasks.eventually().until(() -> since(start).compareTo(timeout) > 0);
+			return CompletableFuture.completedFuture("slow");
+		}, () -> CompletableFuture.completedFuture("later-" + laterStarts.incrementAndGet()));
+		ParallelTimeoutException ex = catchThrowableOfType(ParallelTimeoutException.class,
+				() -> template.awaitAll(calls, timeout));
+		assertThat(ex.getResult().subtasks()).extracting(Subtask::state)
+			.containsExactly(State.SUCCESS, State.CANCELLED);
+		assertThat(laterStarts).hasValue(0);
+		assertThat(this.metrics.cancelled(CancelReason.TIMEOUT)).isEqualTo(1);
 	}
 
 	@Test
