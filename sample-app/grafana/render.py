@@ -2,7 +2,9 @@
 
 Reads scrape-NNNN-<epoch>.txt files (the output of /actuator/prometheus) from a folder and
 writes an SVG with the same queries as the dashboard, computed here: rates between
-consecutive scrapes, and histogram_quantile over the bucket increases. Standard library only.
+consecutive scrapes for the per-second panels, increases between consecutive scrapes for the
+error and cancel counts (the dashboard's increase over $__interval, here the scrape
+interval), and histogram_quantile over the bucket increases. Standard library only.
 """
 import glob
 import math
@@ -48,6 +50,15 @@ def rates(scrapes, name, by, where=None):
         a, b = summed(s0, name, by, where), summed(s1, name, by, where)
         for key in set(a) | set(b):
             lines[key].append((t1, max(0.0, b.get(key, 0.0) - a.get(key, 0.0)) / (t1 - t0)))
+    return lines
+
+
+def increases(scrapes, name, by, where=None):
+    lines = defaultdict(list)
+    for (t0, s0), (t1, s1) in zip(scrapes, scrapes[1:]):
+        a, b = summed(s0, name, by, where), summed(s1, name, by, where)
+        for key in set(a) | set(b):
+            lines[key].append((t1, max(0.0, b.get(key, 0.0) - a.get(key, 0.0))))
     return lines
 
 
@@ -117,16 +128,18 @@ def panel(x, y, w, h, title, unit, lines, t0):
 def main(folder, target):
     scrapes = load(folder)
     t0 = scrapes[0][0]
+    step = (scrapes[-1][0] - t0) / max(1, len(scrapes) - 1)
     short = lambda name: name.rsplit('.', 1)[-1]
     def named(lines, fmt):
         return [(fmt(k), v) for k, v in sorted(lines.items())]
     panels = [
         ('Batches by outcome', 'batches/s', named(rates(scrapes, 'parallel_tasks_batch_seconds_count', ('outcome',)), lambda k: k[0])),
-        ('Tolerated errors by exception and task', 'errors/s',
-         named(rates(scrapes, 'parallel_tasks_tolerated_total', ('exception', 'task')), lambda k: f'{short(k[0])} / {k[1]}')),
-        ('Fatal errors', 'errors/s',
-         named(rates(scrapes, 'parallel_tasks_fatal_total', ('exception', 'task')), lambda k: f'{short(k[0])} / {k[1]}')),
-        ('Cancelled siblings by reason', 'tasks/s', named(rates(scrapes, 'parallel_tasks_cancelled_total', ('reason',)), lambda k: k[0])),
+        ('Tolerated errors by exception and task', f'errors per {step:.0f} s',
+         named(increases(scrapes, 'parallel_tasks_tolerated_total', ('exception', 'task')), lambda k: f'{short(k[0])} / {k[1]}')),
+        ('Fatal errors', f'errors per {step:.0f} s',
+         named(increases(scrapes, 'parallel_tasks_fatal_total', ('exception', 'task')), lambda k: f'{short(k[0])} / {k[1]}')),
+        ('Cancelled siblings by reason', f'tasks per {step:.0f} s',
+         named(increases(scrapes, 'parallel_tasks_cancelled_total', ('reason',)), lambda k: k[0])),
         ('Batch and task latency', 'ms', [
             ('batch p50', quantiles(scrapes, 'parallel_tasks_batch_seconds_bucket', 0.5)),
             ('batch p95', quantiles(scrapes, 'parallel_tasks_batch_seconds_bucket', 0.95)),

@@ -21,10 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.RestTemplateBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -43,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParallelTaskHttpClientAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-					RestTemplateAutoConfiguration.class, ParallelTaskHttpClientAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(BootAutoConfigurations.HTTP_CLIENTS)
+		.withConfiguration(AutoConfigurations.of(ParallelTaskHttpClientAutoConfiguration.class));
 
 	@Test
 	void customizerIsAutoConfigured() {
@@ -87,7 +83,7 @@ class ParallelTaskHttpClientAutoConfigurationTests {
 	@Test
 	void detectedFactoryIsWrapped() {
 		this.contextRunner.run((context) -> {
-			ClientHttpRequestFactory factory = context.getBean(ClientHttpRequestFactory.class);
+			ClientHttpRequestFactory factory = BootAutoConfigurations.requestFactory(context);
 			assertThat(factory).isInstanceOf(CancellableClientHttpRequestFactory.class);
 			assertThat(((CancellableClientHttpRequestFactory) factory).getDelegate())
 				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
@@ -96,32 +92,36 @@ class ParallelTaskHttpClientAutoConfigurationTests {
 
 	@Test
 	void restTemplateBuilderUsesTheWrappedFactory() {
-		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=simple").run((context) -> {
-			ClientHttpRequestFactory factory = context.getBean(RestTemplateBuilder.class).build().getRequestFactory();
-			assertThat(factory).isInstanceOf(CancellableClientHttpRequestFactory.class);
-		});
+		this.contextRunner.withPropertyValues(BootAutoConfigurations.HTTP_CLIENT_FACTORY_PROPERTY + "=simple")
+			.run((context) -> {
+				ClientHttpRequestFactory factory = BootAutoConfigurations.restTemplate(context, null)
+					.getRequestFactory();
+				assertThat(factory).isInstanceOf(CancellableClientHttpRequestFactory.class);
+			});
 	}
 
 	@Test
 	void factoriesAreNotWrappedWhenDisabled() {
 		this.contextRunner
-			.withPropertyValues("spring.http.clients.imperative.factory=simple",
+			.withPropertyValues(BootAutoConfigurations.HTTP_CLIENT_FACTORY_PROPERTY + "=simple",
 					"parallel-tasks.cancel.http.enabled=false")
-			.run((context) -> assertThat(context.getBean(ClientHttpRequestFactory.class))
+			.run((context) -> assertThat(BootAutoConfigurations.requestFactory(context))
 				.isInstanceOf(SimpleClientHttpRequestFactory.class));
 	}
 
 	private void assertDelegate(String factory, Class<?> delegateType) {
-		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory).run((context) -> {
-			ClientHttpRequestFactory requestFactory = context.getBean(ClientHttpRequestFactory.class);
-			assertThat(requestFactory).isInstanceOf(CancellableClientHttpRequestFactory.class);
-			assertThat(((CancellableClientHttpRequestFactory) requestFactory).getDelegate()).isInstanceOf(delegateType);
-		});
+		this.contextRunner.withPropertyValues(BootAutoConfigurations.HTTP_CLIENT_FACTORY_PROPERTY + "=" + factory)
+			.run((context) -> {
+				ClientHttpRequestFactory requestFactory = BootAutoConfigurations.requestFactory(context);
+				assertThat(requestFactory).isInstanceOf(CancellableClientHttpRequestFactory.class);
+				assertThat(((CancellableClientHttpRequestFactory) requestFactory).getDelegate())
+					.isInstanceOf(delegateType);
+			});
 	}
 
 	private void assertFactory(String factory, Class<?> type) {
-		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=" + factory)
-			.run((context) -> assertThat(context.getBean(ClientHttpRequestFactory.class)).isInstanceOf(type));
+		this.contextRunner.withPropertyValues(BootAutoConfigurations.HTTP_CLIENT_FACTORY_PROPERTY + "=" + factory)
+			.run((context) -> assertThat(BootAutoConfigurations.requestFactory(context)).isInstanceOf(type));
 	}
 
 }

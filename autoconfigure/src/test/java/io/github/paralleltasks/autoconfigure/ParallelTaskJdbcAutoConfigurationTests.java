@@ -36,11 +36,6 @@ import org.postgresql.PGConnection;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -58,9 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParallelTaskJdbcAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(TaskExecutionAutoConfiguration.class, ParallelTaskAutoConfiguration.class,
-						ParallelTaskJdbcAutoConfiguration.class, DataSourceAutoConfiguration.class))
+		.withConfiguration(BootAutoConfigurations.DATA_SOURCE)
+		.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
+				ParallelTaskAutoConfiguration.class, ParallelTaskJdbcAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=" + EmbeddedPostgres.get().jdbcUrl(),
 				"spring.datasource.username=" + EmbeddedPostgres.get().username());
 
@@ -108,10 +103,8 @@ class ParallelTaskJdbcAutoConfigurationTests {
 
 	@Test
 	void keepsHikariPoolMetricsWorking() {
-		this.contextRunner
-			.withConfiguration(
-					AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-							SimpleMetricsExportAutoConfiguration.class, DataSourcePoolMetricsAutoConfiguration.class))
+		this.contextRunner.withConfiguration(BootAutoConfigurations.METRICS)
+			.withConfiguration(BootAutoConfigurations.DATA_SOURCE_POOL_METRICS)
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
 				try (Connection connection = dataSource.getConnection()) {

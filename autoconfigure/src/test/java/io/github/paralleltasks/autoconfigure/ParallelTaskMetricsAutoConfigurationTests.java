@@ -30,9 +30,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -51,26 +48,23 @@ class ParallelTaskMetricsAutoConfigurationTests {
 
 	@Test
 	void templateRecordsToTheApplicationMeterRegistry() {
-		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-			.run((context) -> {
-				assertThat(context).hasSingleBean(MicrometerParallelTaskMetrics.class);
-				ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
-				assertThat(template.getMetrics()).isSameAs(context.getBean(MicrometerParallelTaskMetrics.class));
-				ParallelResult<String> result = template.invokeAll(List.of(ParallelTask.named("prices", () -> "12.50"),
-						ParallelTask.named("recommendations", () -> {
-							throw new IllegalStateException("recommendations timed out");
-						})));
-				assertThat(result.values()).containsExactly("12.50");
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("parallel.tasks.tolerated")
-					.tag("task", "recommendations")
-					.tag("exception", IllegalStateException.class.getName())
-					.counter()
-					.count()).isEqualTo(1.0);
-				assertThat(registry.get("parallel.tasks.batch").tag("outcome", "partial").timer().count()).isEqualTo(1);
-			});
+		this.contextRunner.withConfiguration(BootAutoConfigurations.METRICS).run((context) -> {
+			assertThat(context).hasSingleBean(MicrometerParallelTaskMetrics.class);
+			ParallelTaskTemplate template = context.getBean(ParallelTaskTemplate.class);
+			assertThat(template.getMetrics()).isSameAs(context.getBean(MicrometerParallelTaskMetrics.class));
+			ParallelResult<String> result = template.invokeAll(
+					List.of(ParallelTask.named("prices", () -> "12.50"), ParallelTask.named("recommendations", () -> {
+						throw new IllegalStateException("recommendations timed out");
+					})));
+			assertThat(result.values()).containsExactly("12.50");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("parallel.tasks.tolerated")
+				.tag("task", "recommendations")
+				.tag("exception", IllegalStateException.class.getName())
+				.counter()
+				.count()).isEqualTo(1.0);
+			assertThat(registry.get("parallel.tasks.batch").tag("outcome", "partial").timer().count()).isEqualTo(1);
+		});
 	}
 
 	@Test

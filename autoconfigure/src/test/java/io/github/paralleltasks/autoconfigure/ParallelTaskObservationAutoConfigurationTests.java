@@ -42,10 +42,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,10 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParallelTaskObservationAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				TaskExecutionAutoConfiguration.class, ParallelTaskMetricsAutoConfiguration.class,
-				ParallelTaskAutoConfiguration.class))
+		.withConfiguration(BootAutoConfigurations.OBSERVATION)
+		.withConfiguration(BootAutoConfigurations.METRICS)
+		.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
+				ParallelTaskMetricsAutoConfiguration.class, ParallelTaskAutoConfiguration.class))
 		.withBean("observedNames", ObservedNames.class, ObservedNames::new);
 
 	@Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.paralleltasks.autoconfigure.BootAutoConfigurations;
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskTemplate;
@@ -34,7 +35,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -80,7 +80,7 @@ class CancelledTaskHttpRequestTests {
 	@ValueSource(strings = { "simple", "http-components" })
 	void restTemplateRequestsOfCancelledSiblingsAreAborted(String factory) {
 		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory)).run((context) -> {
-			RestTemplate restTemplate = context.getBean(RestTemplateBuilder.class).rootUri(this.server.url()).build();
+			RestTemplate restTemplate = BootAutoConfigurations.restTemplate(context, this.server.url());
 			Outcome outcome = CancelledSiblings.invokeAll(context.getBean(ParallelTaskTemplate.class), this.server,
 					() -> restTemplate.getForObject("/slow", String.class));
 			CancelledSiblings.assertAborted(outcome);

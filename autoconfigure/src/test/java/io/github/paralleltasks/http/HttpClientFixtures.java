@@ -20,16 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.paralleltasks.autoconfigure.BootAutoConfigurations;
 import io.github.paralleltasks.autoconfigure.ParallelTaskAutoConfiguration;
 import io.github.paralleltasks.autoconfigure.ParallelTaskHttpClientAutoConfiguration;
 import io.github.paralleltasks.http.CancelledSiblings.FatalHttpTestException;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +43,7 @@ final class HttpClientFixtures {
 
 	/**
 	 * Every request factory that Spring Boot can pick, by the value of
-	 * {@code spring.http.clients.imperative.factory}.
+	 * {@link BootAutoConfigurations#HTTP_CLIENT_FACTORY_PROPERTY}.
 	 */
 	static final String[] FACTORIES = { "jdk", "simple", "http-components", "jetty", "reactor" };
 
@@ -59,17 +56,15 @@ final class HttpClientFixtures {
 	 * cancel grace period of {@link CancelledSiblings#GRACE_PERIOD}.
 	 */
 	static ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-					RestTemplateAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+		return new ApplicationContextRunner().withConfiguration(BootAutoConfigurations.HTTP_CLIENTS)
+			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
 					ParallelTaskAutoConfiguration.class, ParallelTaskHttpClientAutoConfiguration.class))
 			.withPropertyValues(
 					"parallel-tasks.cancel-grace-period=" + CancelledSiblings.GRACE_PERIOD.toMillis() + "ms");
 	}
 
 	static String factoryProperty(String factory) {
-		return "spring.http.clients.imperative.factory=" + factory;
+		return BootAutoConfigurations.HTTP_CLIENT_FACTORY_PROPERTY + "=" + factory;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.paralleltasks.autoconfigure.BootAutoConfigurations;
 import io.github.paralleltasks.AsyncCall;
 import io.github.paralleltasks.FatalError;
 import io.github.paralleltasks.FatalTaskException;
@@ -40,8 +41,6 @@ import io.github.paralleltasks.autoconfigure.ParallelTaskJdbcAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -100,10 +99,9 @@ final class QueryCancelScenario {
 	 * connections with this scenario's application name.
 	 */
 	ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner()
+		return new ApplicationContextRunner().withConfiguration(BootAutoConfigurations.JDBC_TEMPLATE)
 			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
-					ParallelTaskAutoConfiguration.class, ParallelTaskJdbcAutoConfiguration.class,
-					DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+					ParallelTaskAutoConfiguration.class, ParallelTaskJdbcAutoConfiguration.class))
 			.withPropertyValues(
 					"spring.datasource.url=" + this.postgres.jdbcUrl() + "?ApplicationName=" + this.applicationName,
 					"spring.datasource.username=" + this.postgres.username(),

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.paralleltasks.http;
 
 import java.util.function.Function;
@@ -23,18 +24,17 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
-import org.springframework.core.Ordered;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link ClientHttpRequestFactoryBuilderCustomizer} that makes the requests of the
- * auto-configured {@link ClientHttpRequestFactoryBuilder}, and so of the
- * {@code RestClient.Builder}, the {@code RestTemplateBuilder} and the
+ * Makes the requests of a Spring Boot {@link ClientHttpRequestFactoryBuilder}, and so of
+ * the {@code RestClient.Builder}, the {@code RestTemplateBuilder} and the
  * {@link ClientHttpRequestFactory} that Spring Boot configures with it, abort when the
- * parallel task that executes them is cancelled.
+ * parallel task that executes them is cancelled. Applied to the auto-configured builder
+ * by {@link ClientHttpRequestCancellationCustomizer}; on a builder of your own, use
+ * {@link #apply(ClientHttpRequestFactoryBuilder)}.
  *
  * <p>
  * The builders of the factories that an interrupt does not stop are wrapped so that they
@@ -46,16 +46,14 @@ import org.springframework.util.ClassUtils;
  * builder are returned as they are.
  *
  * <p>
- * A wrapped builder is no longer of its original type, so a customizer of a specific
- * builder type that runs after this one would not be applied: this one is therefore
- * ordered {@link Ordered#LOWEST_PRECEDENCE last}.
+ * A wrapped builder is no longer of its original type, so a customization of a specific
+ * builder type that is applied after this one has nothing to act on: apply this one last.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
  * @see ParallelTaskTemplate#onCancel(AutoCloseable)
  */
-public class ClientHttpRequestCancellationCustomizer
-		implements ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>>, Ordered {
+public final class ClientHttpRequestCancellation {
 
 	private static final boolean httpComponentsPresent = ClassUtils
 		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder", null);
@@ -64,8 +62,16 @@ public class ClientHttpRequestCancellationCustomizer
 
 	private static final Function<ClientHttpRequest, Runnable> NO_DIRECT_ABORT = (request) -> null;
 
-	@Override
-	public ClientHttpRequestFactoryBuilder<?> customize(ClientHttpRequestFactoryBuilder<?> builder) {
+	private ClientHttpRequestCancellation() {
+	}
+
+	/**
+	 * Return a builder whose requests abort when the parallel task that executes them is
+	 * cancelled, or the given builder if its requests need no help or cannot be aborted.
+	 * @param builder the builder to wrap
+	 * @return the cancellable builder, or {@code builder}
+	 */
+	public static ClientHttpRequestFactoryBuilder<?> apply(ClientHttpRequestFactoryBuilder<?> builder) {
 		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 			SimpleConnectionAbort abort = SimpleConnectionAbort.find();
 			return (abort != null) ? cancellable(builder, abort) : builder;
@@ -80,14 +86,11 @@ public class ClientHttpRequestCancellationCustomizer
 		return builder;
 	}
 
+	// The settings are of another type on each Spring Boot line; the lambda compiles on
+	// both
 	private static ClientHttpRequestFactoryBuilder<CancellableClientHttpRequestFactory> cancellable(
 			ClientHttpRequestFactoryBuilder<?> builder, Function<ClientHttpRequest, Runnable> abortOfRequest) {
 		return (settings) -> new CancellableClientHttpRequestFactory(builder.build(settings), abortOfRequest);
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 }

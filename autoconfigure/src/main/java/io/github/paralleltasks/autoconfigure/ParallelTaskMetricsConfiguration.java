@@ -24,32 +24,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the Micrometer metrics of parallel tasks, when the application
- * has a {@link MeterRegistry}.
+ * The Micrometer metrics beans of parallel tasks, imported by the
+ * {@link ParallelTaskMetricsAutoConfiguration} of each Spring Boot line, which says when
+ * they apply.
  *
  * @author parallel-tasks authors
- * @since 0.1.0
  */
-@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-		SimpleMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class })
-@ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnBooleanProperty(name = "parallel-tasks.metrics.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ParallelTaskProperties.class)
-public final class ParallelTaskMetricsAutoConfiguration {
+@Configuration(proxyBeanMethods = false)
+class ParallelTaskMetricsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
