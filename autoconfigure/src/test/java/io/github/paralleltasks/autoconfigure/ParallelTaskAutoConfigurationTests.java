@@ -193,6 +193,14 @@ class ParallelTaskAutoConfigurationTests {
 	}
 
 	@Test
+	void executorThatIsNotADefaultCandidateKeepsApplicationTaskExecutor() {
+		// What the README advises for an executor of one's own, on both Spring Boot lines
+		this.contextRunner.withUserConfiguration(ReportExecutorConfiguration.class)
+			.run((context) -> assertThat(context.getBean(ParallelTaskTemplate.class).getExecutor())
+				.isSameAs(context.getBean("applicationTaskExecutor")));
+	}
+
+	@Test
 	void executorIsLoggedAtInfoWithWhetherAsyncCallsOnItAreSupervised(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(output).containsOnlyOnce(
 				"INFO " + LOGGER + " -- ParallelTaskTemplate runs its tasks on executor bean 'applicationTaskExecutor' "
