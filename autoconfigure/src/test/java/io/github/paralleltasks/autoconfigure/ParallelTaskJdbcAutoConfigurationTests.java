@@ -33,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
@@ -154,6 +155,35 @@ class ParallelTaskJdbcAutoConfigurationTests {
 	}
 
 	@Test
+	void bootsDataSourceCanStillBeInjectedAsHikariDataSource() {
+		this.contextRunner.withUserConfiguration(HikariDataSourceUserConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			HikariDataSource hikari = context.getBean(HikariDataSourceUserConfiguration.class).dataSource;
+			assertThat(hikari).isSameAs(context.getBean(DataSource.class));
+			assertThat(JdbcCancellation.isWrapped(hikari)).isTrue();
+			assertThat(hikari.getPoolName()).isEqualTo(hikari.unwrap(HikariDataSource.class).getPoolName());
+			try (Connection connection = hikari.getConnection();
+					PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
+				assertThat(Proxy.isProxyClass(statement.getClass())).isTrue();
+			}
+		});
+	}
+
+	@Test
+	void dataSourceOfAFinalClassIsWrappedWithItsInterfaces() {
+		this.contextRunner.withUserConfiguration(FinalDataSourceConfiguration.class).run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			assertThat(Proxy.isProxyClass(dataSource.getClass())).isTrue();
+			assertThat(JdbcCancellation.isWrapped(dataSource)).isTrue();
+			assertThat(dataSource.unwrap(FinalDriverDataSource.class)).isNotNull();
+			try (Connection connection = dataSource.getConnection();
+					PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
+				assertThat(Proxy.isProxyClass(statement.getClass())).isTrue();
+			}
+		});
+	}
+
+	@Test
 	void backsOffWhenDisabledByItsProperty() {
 		this.contextRunner.withPropertyValues("parallel-tasks.cancel.jdbc.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(JdbcCancellationBeanPostProcessor.class);
@@ -190,6 +220,32 @@ class ParallelTaskJdbcAutoConfigurationTests {
 		DataSource userDataSource() {
 			return simpleDataSource();
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HikariDataSourceUserConfiguration {
+
+		@Autowired
+		HikariDataSource dataSource;
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FinalDataSourceConfiguration {
+
+		@Bean
+		DataSource finalDataSource() {
+			FinalDriverDataSource dataSource = new FinalDriverDataSource();
+			dataSource.setDriver(new org.postgresql.Driver());
+			dataSource.setUrl(EmbeddedPostgres.get().jdbcUrl());
+			dataSource.setUsername(EmbeddedPostgres.get().username());
+			return dataSource;
+		}
+
+	}
+
+	static final class FinalDriverDataSource extends SimpleDriverDataSource {
 
 	}
 

@@ -41,8 +41,7 @@ final class DataSourceHandler extends JdbcProxyHandler {
 		}
 		if (result instanceof ConnectionBuilder builder) {
 			// the builder's own methods return the builder itself
-			return (result == getTarget()) ? proxy : JdbcCancellation.proxy(ConnectionBuilder.class,
-					new DataSourceHandler(builder, ConnectionBuilder.class));
+			return (result == getTarget()) ? proxy : JdbcCancellation.wrap(builder);
 		}
 		return result;
 	}

@@ -20,6 +20,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ConnectionBuilder;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -82,9 +83,9 @@ public final class JdbcCancellation {
 		Set<Class<?>> interfaces = publicInterfaces(dataSource.getClass());
 		ClassLoader classLoader = classLoader(dataSource.getClass());
 		interfaces.removeIf((type) -> !isVisible(type, classLoader));
-		interfaces.add(DataSource.class);
+		interfaces.add(CancellableDataSource.class);
 		return (DataSource) Proxy.newProxyInstance(classLoader, interfaces.toArray(Class<?>[]::new),
-				new DataSourceHandler(dataSource, DataSource.class));
+				new DataSourceHandler(dataSource, CancellableDataSource.class));
 	}
 
 	/**
@@ -103,13 +104,25 @@ public final class JdbcCancellation {
 	}
 
 	/**
-	 * Return whether the given data source is a wrapper that {@link #wrap(DataSource)}
-	 * returned.
+	 * Return a wrapper of the given connection builder whose connections are
+	 * {@linkplain #wrap(Connection) wrapped}.
+	 * @param builder the connection builder to wrap
+	 * @return the wrapper
+	 */
+	public static ConnectionBuilder wrap(ConnectionBuilder builder) {
+		Objects.requireNonNull(builder, "ConnectionBuilder must not be null");
+		return proxy(ConnectionBuilder.class, new DataSourceHandler(builder, ConnectionBuilder.class));
+	}
+
+	/**
+	 * Return whether the statements of the given data source are cancellable: whether it
+	 * is a {@link CancellableDataSource}, such as a wrapper that
+	 * {@link #wrap(DataSource)} returned.
 	 * @param dataSource the data source to check
 	 * @return whether it is wrapped
 	 */
 	public static boolean isWrapped(DataSource dataSource) {
-		return JdbcProxyHandler.isProxiedBy(dataSource, DataSourceHandler.class);
+		return dataSource instanceof CancellableDataSource;
 	}
 
 	static <T> T proxy(Class<T> type, InvocationHandler handler) {
