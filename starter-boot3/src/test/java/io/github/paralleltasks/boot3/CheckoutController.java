@@ -75,12 +75,11 @@ class CheckoutController {
 
 	@ExceptionHandler(FatalTaskException.class)
 	ResponseEntity<String> fatalError(FatalTaskException ex) {
-		HttpStatus status = switch (ex.getCause().getClass().getSimpleName()) {
-			case "OrderNotFoundException" -> HttpStatus.NOT_FOUND;
-			case "CardDeclinedException" -> HttpStatus.PAYMENT_REQUIRED;
-			default -> HttpStatus.INTERNAL_SERVER_ERROR;
-		};
-		return ResponseEntity.status(status).body(ex.taskPath() + ": " + ex.getCause().getMessage());
+		Throwable cause = ex.getCause();
+		HttpStatus status = (cause instanceof CheckoutWork.OrderNotFoundException) ? HttpStatus.NOT_FOUND
+				: (cause instanceof CheckoutWork.CardDeclinedException) ? HttpStatus.PAYMENT_REQUIRED
+						: HttpStatus.INTERNAL_SERVER_ERROR;
+		return ResponseEntity.status(status).body(ex.taskPath() + ": " + cause.getMessage());
 	}
 
 }
