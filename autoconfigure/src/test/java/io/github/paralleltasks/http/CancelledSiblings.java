@@ -33,6 +33,7 @@ import io.github.paralleltasks.http.SlowHttpServer.SlowRequest;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -94,6 +95,19 @@ final class CancelledSiblings {
 				}), ParallelTask.named("first", sibling), ParallelTask.named("second", sibling))));
 		long returned = System.nanoTime();
 		return new Outcome(exception, thrown.get(), returned, siblingsEnded, server);
+	}
+
+	/**
+	 * Run the batch with {@code invokeAll}, each sibling calling {@code /redirect} with a
+	 * {@code RestClient} of the context, so that the request to {@code /slow} that the
+	 * batch cancels is the one the client sent after the {@code 302}.
+	 */
+	static Outcome invokeAllRedirected(ApplicationContext context, SlowHttpServer server) {
+		RestClient client = context.getBean(RestClient.Builder.class).baseUrl(server.url()).build();
+		Outcome outcome = invokeAll(context.getBean(ParallelTaskOperations.class), server,
+				() -> client.get().uri("/redirect").retrieve().body(String.class));
+		assertThat(server.redirects()).as("requests to /redirect").isEqualTo(2);
+		return outcome;
 	}
 
 	/**

@@ -77,6 +77,15 @@ class CancelledTaskHttpRequestTests {
 	}
 
 	@ParameterizedTest
+	@FieldSource("io.github.paralleltasks.http.HttpClientFixtures#FACTORIES")
+	void redirectedRequestsOfCancelledSiblingsAreAborted(String factory) {
+		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory)).run((context) -> {
+			CancelledSiblings.assertAborted(CancelledSiblings.invokeAllRedirected(context, this.server));
+			CancelledSiblings.assertPoolIdle(context);
+		});
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "simple", "http-components" })
 	void restTemplateRequestsOfCancelledSiblingsAreAborted(String factory) {
 		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory)).run((context) -> {

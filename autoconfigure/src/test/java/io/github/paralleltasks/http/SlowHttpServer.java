@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It reads the socket itself: while it holds a request it blocks in a read of the
  * connection, which returns end-of-stream (or fails with a reset) as soon as the client
  * closes it, since a client sends nothing more on a connection before it has its
- * response. {@code /fast} answers at once; connections are kept alive.
+ * response. {@code /fast} answers at once, {@code /redirect} answers at once with a
+ * {@code 302} to {@code /slow}; connections are kept alive.
  *
  * @author parallel-tasks authors
  */
@@ -63,6 +64,8 @@ final class SlowHttpServer implements AutoCloseable {
 	private final AtomicInteger connections = new AtomicInteger();
 
 	private final AtomicInteger fastRequests = new AtomicInteger();
+
+	private final AtomicInteger redirects = new AtomicInteger();
 
 	private final AtomicInteger closedConnections = new AtomicInteger();
 
@@ -114,6 +117,13 @@ final class SlowHttpServer implements AutoCloseable {
 		return this.fastRequests.get();
 	}
 
+	/**
+	 * Number of requests to {@code /redirect}.
+	 */
+	int redirects() {
+		return this.redirects.get();
+	}
+
 	private void accept() {
 		while (!this.closed) {
 			try {
@@ -147,6 +157,10 @@ final class SlowHttpServer implements AutoCloseable {
 						return;
 					}
 					respond(out, "slow");
+				}
+				else if (path.startsWith("/redirect")) {
+					this.redirects.incrementAndGet();
+					redirect(out, "/slow");
 				}
 				else {
 					this.fastRequests.incrementAndGet();
@@ -194,6 +208,12 @@ final class SlowHttpServer implements AutoCloseable {
 		String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + content.length + "\r\n\r\n";
 		out.write(head.getBytes(StandardCharsets.US_ASCII));
 		out.write(content);
+		out.flush();
+	}
+
+	private static void redirect(OutputStream out, String location) throws IOException {
+		String head = "HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n";
+		out.write(head.getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 	}
 

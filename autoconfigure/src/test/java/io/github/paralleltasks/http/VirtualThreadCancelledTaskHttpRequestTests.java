@@ -76,6 +76,14 @@ class VirtualThreadCancelledTaskHttpRequestTests {
 	}
 
 	@ParameterizedTest
+	@FieldSource("io.github.paralleltasks.http.HttpClientFixtures#FACTORIES")
+	void redirectedRequestsOfCancelledSiblingsAreAborted(String factory) {
+		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory)).run((context) -> {
+			CancelledSiblings.assertAborted(CancelledSiblings.invokeAllRedirected(context, this.server));
+		});
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "simple", "http-components", "jetty" })
 	void requestsOfCancelledAsyncCallsAreAborted(String factory) {
 		this.contextRunner.withPropertyValues(HttpClientFixtures.factoryProperty(factory))
