@@ -350,7 +350,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 			if (current >= SUCCESS) {
 				return false;
 			}
-			if (current == INTERRUPTING) {
+			if (current == INTERRUPTING || current == AWAITING_INTERRUPT) {
 				// The interrupt must be delivered before the runner may stop waiting for
 				// it, or it would reach the next work of that thread
 				backOff(attempt++);
