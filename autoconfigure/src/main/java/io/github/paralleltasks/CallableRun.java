@@ -60,8 +60,13 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	private final Callable<? extends T> callable;
 
 	CallableRun(Batch batch, int index, @Nullable String givenName, Callable<? extends T> callable) {
-		super(batch, index, givenName, TaskSpec.criticalityOf(callable), TaskSpec.timeoutOf(callable));
+		super(batch, index, givenName, TaskSpec.timeoutOf(callable));
 		this.callable = callable;
+	}
+
+	@Override
+	Object work() {
+		return this.callable;
 	}
 
 	/**
