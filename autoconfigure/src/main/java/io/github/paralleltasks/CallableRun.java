@@ -105,7 +105,12 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 		if (!tryRun()) {
 			return;
 		}
-		CancelGate previous = enter();
+		runAsCurrent();
+		finishKept();
+	}
+
+	@Override
+	void runWork() {
 		TaskContextPropagator.Scope context = this.batch.restoreContext();
 		Object result = null;
 		Throwable failure = null;
@@ -116,9 +121,11 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 			failure = ex;
 		}
 		finally {
-			leave(previous, context);
+			if (context != null) {
+				context.close();
+			}
 		}
-		finish(result, failure);
+		keep(result, failure);
 	}
 
 	/**
