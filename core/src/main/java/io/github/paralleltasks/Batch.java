@@ -254,7 +254,7 @@ final class Batch {
 	}
 
 	private void addDeadline(TaskRun<?> run) {
-		long added = run.deadline;
+		long added = run.deadline();
 		if (added != 0L && (this.taskDeadline == 0L || added - this.taskDeadline < 0L)) {
 			this.taskDeadline = added;
 		}
@@ -272,7 +272,7 @@ final class Batch {
 		for (int i = 0, count = this.size; i < count && isOpen(); i++) {
 			TaskRun<?> run = current[i];
 			if (run.awaitsTimeout()) {
-				long taskDeadline = run.deadline;
+				long taskDeadline = run.deadline();
 				if (now - taskDeadline >= 0L) {
 					// A critical task that times out cancels the batch, on this thread
 					run.timeOut();

@@ -110,18 +110,28 @@ final class BoundWorker extends CancelGate implements Runnable {
 			}
 			return;
 		}
-		CancelGate previous = enter();
-		TaskContextPropagator.Scope context = this.owner.restoreContext();
 		try {
-			this.work.run();
+			runAsCurrent();
 		}
 		finally {
-			leave(previous, context);
 			if (!tryEnd(ENDED)) {
 				awaitInterrupt();
 				endAfterCancel(ENDED);
 			}
 			this.owner.workerEnded();
+		}
+	}
+
+	@Override
+	void runWork() {
+		TaskContextPropagator.Scope context = this.owner.restoreContext();
+		try {
+			this.work.run();
+		}
+		finally {
+			if (context != null) {
+				context.close();
+			}
 		}
 	}
 

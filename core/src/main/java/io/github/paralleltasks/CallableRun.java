@@ -60,8 +60,13 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 	private final Callable<? extends T> callable;
 
 	CallableRun(Batch batch, int index, @Nullable String givenName, Callable<? extends T> callable) {
-		super(batch, index, givenName, TaskSpec.criticalityOf(callable), TaskSpec.timeoutOf(callable));
+		super(batch, index, givenName, TaskSpec.timeoutOf(callable));
 		this.callable = callable;
+	}
+
+	@Override
+	Object work() {
+		return this.callable;
 	}
 
 	/**
@@ -100,7 +105,12 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 		if (!tryRun()) {
 			return;
 		}
-		CancelGate previous = enter();
+		runAsCurrent();
+		finishKept();
+	}
+
+	@Override
+	void runWork() {
 		TaskContextPropagator.Scope context = this.batch.restoreContext();
 		Object result = null;
 		Throwable failure = null;
@@ -111,9 +121,11 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 			failure = ex;
 		}
 		finally {
-			leave(previous, context);
+			if (context != null) {
+				context.close();
+			}
 		}
-		finish(result, failure);
+		keep(result, failure);
 	}
 
 	/**

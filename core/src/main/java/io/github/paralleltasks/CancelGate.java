@@ -22,7 +22,6 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.paralleltasks.context.TaskContextPropagator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * NEW -> cancelledState()              (cancel before it started, by the canceller)
  * RUNNING -> an end state              (tryEnd, by the thread that runs it)
  * RUNNING -> INTERRUPTING -> INTERRUPTED   (cancel: hooks first, then the interrupt)
+ * INTERRUPTING -> AWAITING_INTERRUPT       (awaitInterrupt, by the runner, before it parks)
+ * AWAITING_INTERRUPT -> INTERRUPTED        (cancel, which then unparks the runner)
  * INTERRUPTING or INTERRUPTED -> an end state   (endAfterCancel, by the thread that
  *                                               runs it, once the interrupt is delivered)
  * </pre> Subclasses add end states from {@link #FIRST_END} on, and may move a state that
@@ -65,11 +66,23 @@ abstract class CancelGate {
 	/** Cancelled while running: the canceller is running the hooks and interrupting. */
 	static final int INTERRUPTING = 2;
 
+	/**
+	 * Cancelled while running, the canceller still interrupting, and the runner parked
+	 * until it is done: the canceller unparks it.
+	 */
+	static final int AWAITING_INTERRUPT = 3;
+
 	/** Cancelled while running: the interrupt has been delivered. */
-	static final int INTERRUPTED = 3;
+	static final int INTERRUPTED = 4;
 
 	/** The first end state; subclasses number theirs from here on. */
-	static final int FIRST_END = 4;
+	static final int FIRST_END = 5;
+
+	/**
+	 * How many times {@link #awaitInterrupt()} spins before it parks: the canceller's
+	 * step is short, but it may not be running.
+	 */
+	private static final int SPINS = 32;
 
 	/**
 	 * The hooks were taken by the canceller: a hook registered from now on runs at once.
@@ -126,33 +139,41 @@ abstract class CancelGate {
 	 * @return the current gate, or {@code null}
 	 */
 	static @Nullable CancelGate current() {
+		if (GateScope.AVAILABLE && isVirtual()) {
+			CancelGate gate = GateScope.bound();
+			// Not in a thread that a StructuredTaskScope forked, which sees the binding
+			return (gate != null && gate.runner == Thread.currentThread()) ? gate : null;
+		}
 		return CURRENT.get();
 	}
 
 	/**
-	 * Make this gate the current thread's gate until {@link #leave(CancelGate)}.
-	 * @return the gate that was current before
+	 * Run {@link #runWork()} with this gate as the current thread's gate, then make the
+	 * gate that was current before current again, whatever happens. On a virtual thread
+	 * of Java 25 and later the gate is bound to a {@code ScopedValue} (see
+	 * {@link GateScope}), on other threads set in a {@code ThreadLocal}.
 	 */
-	final CancelGate enter() {
+	final void runAsCurrent() {
+		if (GateScope.AVAILABLE && isVirtual()) {
+			GateScope.run(this);
+			return;
+		}
 		CancelGate previous = CURRENT.get();
 		CURRENT.set(this);
-		return previous;
-	}
-
-	/**
-	 * Restore what {@link #enter()} and the batch's context changed on this thread.
-	 * @param previous the gate that {@link #enter()} returned
-	 * @param context the scope of the batch's context, or {@code null}
-	 */
-	static void leave(@Nullable CancelGate previous, TaskContextPropagator.@Nullable Scope context) {
 		try {
-			if (context != null) {
-				context.close();
-			}
+			runWork();
 		}
 		finally {
 			CURRENT.set(previous);
 		}
+	}
+
+	/**
+	 * Run the work of a gate that runs on a thread of its own, with the context of its
+	 * batch; called by {@link #runAsCurrent()} only.
+	 */
+	void runWork() {
+		throw new UnsupportedOperationException(getClass().getName() + " runs on no thread of its own");
 	}
 
 	/**
@@ -234,10 +255,12 @@ abstract class CancelGate {
 					}
 					finally {
 						// Whatever happened, the runner must not wait for ever. A
-						// compare-
-						// and-set, not a plain write: work with no runner of its own (a
-						// future's) may have ended meanwhile, on this very thread
-						STATE.compareAndSet(this, INTERRUPTING, INTERRUPTED);
+						// compare-and-set, not a plain write: work with no runner of its
+						// own (a future's) may have ended meanwhile, on this very thread
+						if (!STATE.compareAndSet(this, INTERRUPTING, INTERRUPTED)
+								&& STATE.compareAndSet(this, AWAITING_INTERRUPT, INTERRUPTED)) {
+							LockSupport.unpark(this.runner);
+						}
 					}
 					return true;
 				}
@@ -262,13 +285,27 @@ abstract class CancelGate {
 	 * Wait until a pending interrupt aimed at this gate has been delivered, then clear it
 	 * from the current thread if it is the runner: a pooled thread must not carry it into
 	 * the next work it runs.
+	 * <p>
+	 * The runner spins a little, then parks until the canceller, done, unparks it: a
+	 * handoff, with no timed wake-ups. That interrupt may have woken the runner on the
+	 * canceller's own CPU, pre-empting it, or on a virtual thread taken the carrier that
+	 * the canceller needs; parking gives either back. The interrupt status is cleared
+	 * before each park, since a thread whose status is set does not park: what the runner
+	 * clears there, it would clear after the wait anyway.
 	 */
 	final void awaitInterrupt() {
 		if (this.runner != Thread.currentThread()) {
 			return;
 		}
-		for (int attempt = 0; this.state == INTERRUPTING; attempt++) {
-			backOff(attempt);
+		for (int spins = 0; this.state == INTERRUPTING && spins < SPINS; spins++) {
+			Thread.onSpinWait();
+		}
+		if (this.state == INTERRUPTING && STATE.compareAndSet(this, INTERRUPTING, AWAITING_INTERRUPT)) {
+			do {
+				Thread.interrupted();
+				LockSupport.park(this);
+			}
+			while (this.state == AWAITING_INTERRUPT);
 		}
 		Thread.interrupted();
 	}
@@ -307,7 +344,7 @@ abstract class CancelGate {
 	 */
 	final boolean isInterruptAimedAt() {
 		int current = this.state;
-		return current == INTERRUPTING || current == INTERRUPTED;
+		return current == INTERRUPTING || current == AWAITING_INTERRUPT || current == INTERRUPTED;
 	}
 
 	/**
@@ -360,9 +397,11 @@ abstract class CancelGate {
 
 	/**
 	 * Wait a moment for another thread to finish a short step, such as delivering an
-	 * interrupt. That interrupt may have woken the waiting thread on the other thread's
-	 * own CPU, pre-empting it: after a few spins, give the CPU back rather than burn the
-	 * time slice that the other thread needs.
+	 * interrupt, where no handoff tells the waiting thread when it is done: the batch's
+	 * owner abandoning a task once the grace period has passed, which is rare (the runner
+	 * itself parks until the canceller unparks it, see {@link #awaitInterrupt()}). After
+	 * a few spins, give the CPU back rather than burn the time slice that the other
+	 * thread needs.
 	 * <p>
 	 * {@code Thread.yield()} gives the CPU back only on a platform thread. On a virtual
 	 * thread it yields the carrier to other virtual threads, and when there are none it
@@ -384,7 +423,7 @@ abstract class CancelGate {
 		}
 	}
 
-	private static boolean isVirtual() {
+	static boolean isVirtual() {
 		if (IS_VIRTUAL == null) {
 			return false;
 		}

@@ -74,8 +74,13 @@ final class FutureRun<T> extends TaskRun<T> implements BiConsumer<Object, Throwa
 	private int end;
 
 	FutureRun(Batch batch, int index, @Nullable String givenName, AsyncCall<? extends T> call) {
-		super(batch, index, givenName, TaskSpec.criticalityOf(call), TaskSpec.timeoutOf(call));
+		super(batch, index, givenName, TaskSpec.timeoutOf(call));
 		this.call = call;
+	}
+
+	@Override
+	Object work() {
+		return this.call;
 	}
 
 	/**

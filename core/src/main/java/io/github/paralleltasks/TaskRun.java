@@ -16,8 +16,6 @@
 
 package io.github.paralleltasks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -42,19 +40,13 @@ import org.jspecify.annotations.Nullable;
  * reason is written, so that the reason is published with the end state.
  * <p>
  * A task with a timeout of its own may be cancelled by its batch and by its timeout, and
- * the first to claim {@code cancelCause} is the only one to cancel it: the task then ends
- * {@code CANCELLED} (or keeps a success or a fatal error of its own), or fails with its
- * {@link TaskTimeoutException}, and it is counted once, as cancelled for that reason.
- * Possible transitions of {@code cancelCause}, each by compare-and-set, before the
- * canceller moves {@code state}: <pre>
- * null -> BY_BATCH                 (cancelForBatch, by the thread that cancels the batch)
- * null -> a TaskTimeoutException   (timeOut, by the batch's owner)
- * </pre>
+ * the first to claim its {@link TaskTimeout} is the only one to cancel it: the task then
+ * ends {@code CANCELLED} (or keeps a success or a fatal error of its own), or fails with
+ * its {@link TaskTimeoutException}, and it is counted once, as cancelled for that reason.
  * <p>
- * It is longer than ~300 lines (about 260 of code) because it holds both sides of a task:
- * the engine's (outcome, classification, timeout, end, abandon, recording) and the
- * {@link Subtask} that users read; the rest documents the states. The task's own timeout
- * is the part that could move to a class of its own.
+ * It is longer than ~300 lines because it holds both sides of a task: the engine's
+ * (outcome, classification, timeout, end, abandon, recording) and the {@link Subtask}
+ * that users read; the rest documents the states.
  *
  * @param <T> the type of the task's value
  * @author parallel-tasks authors
@@ -74,20 +66,6 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 
 	static final int ABANDONED = FIRST_END + 5;
 
-	/** The {@code cancelCause} of a task that its batch's cancel reached first. */
-	private static final Object BY_BATCH = new Object();
-
-	private static final VarHandle CANCEL_CAUSE;
-
-	static {
-		try {
-			CANCEL_CAUSE = MethodHandles.lookup().findVarHandle(TaskRun.class, "cancelCause", Object.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
-
 	final Batch batch;
 
 	final int index;
@@ -95,26 +73,8 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	/** The name the developer gave, or {@code null}. */
 	final @Nullable String givenName;
 
-	/** Whether what the task throws is fatal by the policy, always or never. */
-	private final Criticality criticality;
-
 	/** The task's own timeout, or {@code null} for none. */
-	final @Nullable Duration timeout;
-
-	/**
-	 * When the task's own timeout passes, by {@link System#nanoTime()}, counted from when
-	 * the task was created, just before its batch's owner adds it; {@code 0} for none.
-	 */
-	final long deadline;
-
-	/**
-	 * Which cancel reached this task first, for a task with a timeout of its own only:
-	 * {@code null}, then {@code BY_BATCH} or the task's {@link TaskTimeoutException}, set
-	 * once by compare-and-set before that cancel moves {@code state}; read by the thread
-	 * that ends the task after the cancel, which the write of {@code state} publishes it
-	 * to.
-	 */
-	private volatile @Nullable Object cancelCause;
+	private final @Nullable TaskTimeout timeout;
 
 	/** Written once, before the end state, by the thread that saw the task end. */
 	private @Nullable Object value;
@@ -122,29 +82,32 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	/** Written once, before the end state, by the thread that saw the task end. */
 	private @Nullable Throwable exception;
 
-	private volatile BatchRecording.TaskRecording recording = BatchRecording.TaskRecording.NONE;
-
 	/**
-	 * Whether the task's start was recorded. Written before the task's work begins, on
-	 * the thread that starts it, and read when it ends, on that thread or on one that the
-	 * work's end happens-before.
+	 * The recording of the task's start, {@code null} until it started: written before
+	 * the task's work begins, on the thread that starts it.
 	 */
-	private boolean startRecorded;
+	private volatile BatchRecording.@Nullable TaskRecording recording;
 
-	TaskRun(Batch batch, int index, @Nullable String givenName, Criticality criticality, @Nullable Duration timeout) {
+	TaskRun(Batch batch, int index, @Nullable String givenName, @Nullable Duration timeout) {
 		this.batch = batch;
 		this.index = index;
 		this.givenName = givenName;
-		this.criticality = criticality;
-		this.timeout = timeout;
-		// No clock read for a task without a timeout of its own
-		this.deadline = (timeout != null) ? deadlineAfter(timeout) : 0L;
+		this.timeout = TaskTimeout.of(timeout);
 	}
 
-	private static long deadlineAfter(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		// 0 means none
-		return (deadline != 0L) ? deadline : 1L;
+	/**
+	 * Return the work of this task, a {@link TaskSpec} if it has a criticality of its
+	 * own.
+	 */
+	abstract Object work();
+
+	/**
+	 * Return when this task's own timeout passes, by {@link System#nanoTime()}, or
+	 * {@code 0} if it has none.
+	 */
+	final long deadline() {
+		TaskTimeout own = this.timeout;
+		return (own != null) ? own.deadline : 0L;
 	}
 
 	/**
@@ -192,7 +155,8 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 		}
 		Throwable cause = FatalErrorPolicy.unwrap(failure);
 		this.exception = cause;
-		if (this.criticality != Criticality.BY_POLICY && isInterruption(cause) && this.batch.isCancelled()) {
+		if (TaskSpec.criticalityOf(work()) != Criticality.BY_POLICY && isInterruption(cause)
+				&& this.batch.isCancelled()) {
 			// Stopped by the cancel, whatever it may throw: not a failure of its own
 			return CANCELLED;
 		}
@@ -207,7 +171,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * Return whether the given exception, unwrapped, is fatal when this task throws it.
 	 */
 	final boolean isFatal(Throwable exception) {
-		return this.batch.isFatal(exception, this.criticality);
+		return this.batch.isFatal(exception, TaskSpec.criticalityOf(work()));
 	}
 
 	/**
@@ -215,7 +179,8 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * is the consequence of the cancel, unless it is a fatal error of its own.
 	 */
 	final int outcomeAfterCancel(int end) {
-		if (this.deadline != 0L && this.cancelCause instanceof TaskTimeoutException timedOut) {
+		TaskTimeoutException timedOut = (this.timeout != null) ? this.timeout.timedOut() : null;
+		if (timedOut != null) {
 			// Cancelled by its own timeout: what it returns or throws now comes too late
 			Throwable thrown = this.exception;
 			if (thrown != null && thrown != timedOut) {
@@ -226,6 +191,22 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 		}
 		boolean ownFatal = end == FATAL && !isInterruption(this.exception);
 		return (end == SUCCESS || ownFatal) ? end : CANCELLED;
+	}
+
+	/**
+	 * Keep what the task's work returned or threw, on the thread that ran it, until
+	 * {@link #finishKept()}; the end state, written after, publishes it.
+	 */
+	final void keep(@Nullable Object result, @Nullable Throwable failure) {
+		this.value = result;
+		this.exception = failure;
+	}
+
+	/**
+	 * End the task with what {@link #keep} kept, on the thread that ran its work.
+	 */
+	final void finishKept() {
+		finish(this.value, this.exception);
 	}
 
 	/**
@@ -272,7 +253,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * it had ended, was cancelled already, or its own timeout is cancelling it
 	 */
 	boolean cancelForBatch() {
-		if (this.deadline != 0L && !CANCEL_CAUSE.compareAndSet(this, null, BY_BATCH)) {
+		if (this.timeout != null && !this.timeout.claimForBatch()) {
 			// Its timeout came first: the owner is cancelling it now, on its own thread
 			return false;
 		}
@@ -291,9 +272,9 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 		if (rawState() >= FIRST_END) {
 			return false;
 		}
-		TaskTimeoutException timedOut = new TaskTimeoutException(name(),
-				Objects.requireNonNull(this.timeout, "A task that times out has a timeout"));
-		if (!CANCEL_CAUSE.compareAndSet(this, null, timedOut)) {
+		TaskTimeout own = Objects.requireNonNull(this.timeout, "A task that times out has a timeout");
+		TaskTimeoutException timedOut = own.claimForTimeout(name());
+		if (timedOut == null) {
 			return false;
 		}
 		if (compareAndSetState(NEW, COMPLETING)) {
@@ -317,7 +298,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * the task has not ended, and no cancel has reached it yet.
 	 */
 	final boolean awaitsTimeout() {
-		return this.deadline != 0L && this.cancelCause == null && rawState() < FIRST_END;
+		return this.timeout != null && !this.timeout.isClaimed() && rawState() < FIRST_END;
 	}
 
 	/**
@@ -350,7 +331,7 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 			if (current >= SUCCESS) {
 				return false;
 			}
-			if (current == INTERRUPTING) {
+			if (current == INTERRUPTING || current == AWAITING_INTERRUPT) {
 				// The interrupt must be delivered before the runner may stop waiting for
 				// it, or it would reach the next work of that thread
 				backOff(attempt++);
@@ -366,11 +347,8 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * @return the task's recording
 	 */
 	final BatchRecording.TaskRecording recordStart() {
-		this.startRecorded = true;
 		BatchRecording.TaskRecording started = this.batch.recording.taskStarted(this.givenName, this.index);
-		if (started != BatchRecording.TaskRecording.NONE) {
-			this.recording = started;
-		}
+		this.recording = started;
 		return started;
 	}
 
@@ -379,12 +357,14 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	 * it started.
 	 */
 	final BatchRecording.TaskRecording recording() {
-		return this.recording;
+		BatchRecording.TaskRecording started = this.recording;
+		return (started != null) ? started : BatchRecording.TaskRecording.NONE;
 	}
 
 	final void recordEnd(int end) {
-		if (this.startRecorded) {
-			this.recording.taskEnded(state(end), this.exception);
+		BatchRecording.TaskRecording started = this.recording;
+		if (started != null) {
+			started.taskEnded(state(end), this.exception);
 		}
 		else {
 			// Cancelled while queued, or refused by its executor
@@ -410,15 +390,15 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	/**
-	 * Return what the task's work threw, unwrapped, whatever its state.
-	 */
-	/**
 	 * Return what a task that failed threw, unwrapped.
 	 */
 	final Throwable failure() {
 		return Objects.requireNonNull(this.exception, "A task that failed has an exception");
 	}
 
+	/**
+	 * Return what the task's work threw, unwrapped, whatever its state.
+	 */
 	final @Nullable Throwable thrown() {
 		return this.exception;
 	}

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the parallel-tasks authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.paralleltasks.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.paralleltasks.ParallelTaskTemplate;
+
+/**
+ * The template without metrics against {@code ExecutorService.invokeAll} and
+ * {@code get()} of each future, no-op tasks, interleaved in one JVM as in
+ * {@link MetricsOverheadHarness}: the two run in turn, in chunks of {@code batches}
+ * batches, the order swapped each chunk, and each chunk gives a ratio to
+ * {@code invokeAll} measured a moment before or after; the median of the chunk ratios is
+ * printed with its range. JMH's trials of {@link SupervisionOverheadBenchmark}, seconds
+ * apart, moved the same ratio between 0.6 and 3.6 on a busy machine.
+ * <p>
+ * Usage: {@code SupervisionOverheadHarness tasks chunks batches}, for instance
+ * {@code 16 21 2000} or {@code 1000 21 100}; a fixed pool of 2 platform threads, then
+ * virtual threads.
+ *
+ * @author parallel-tasks authors
+ */
+public final class SupervisionOverheadHarness {
+
+	private SupervisionOverheadHarness() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 16;
+		int chunks = (args.length > 1) ? Integer.parseInt(args[1]) : 21;
+		int batches = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
+		List<Callable<Object>> callables = new ArrayList<>();
+		for (int i = 0; i < tasks; i++) {
+			callables.add(() -> Boolean.TRUE);
+		}
+		for (String kind : List.of("platform", "virtual")) {
+			ExecutorService executor = kind.equals("virtual") ? Executors.newVirtualThreadPerTaskExecutor()
+					: Executors.newFixedThreadPool(2);
+			ParallelTaskTemplate template = ParallelTaskTemplate.builder(executor).build();
+			int warmUp = 5;
+			double[] ratios = new double[chunks];
+			double[] referenceMicros = new double[chunks];
+			for (int chunk = -warmUp; chunk < chunks; chunk++) {
+				long[] nanos = new long[2];
+				for (int turn = 0; turn < 2; turn++) {
+					int variant = (turn + Math.floorMod(chunk, 2)) % 2;
+					long start = System.nanoTime();
+					for (int i = 0; i < batches; i++) {
+						if (variant == 0) {
+							for (Future<Object> future : executor.invokeAll(callables)) {
+								future.get();
+							}
+						}
+						else {
+							template.invokeAll(callables);
+						}
+					}
+					nanos[variant] = System.nanoTime() - start;
+				}
+				if (chunk >= 0) {
+					ratios[chunk] = (double) nanos[1] / nanos[0];
+					referenceMicros[chunk] = nanos[0] / 1e3 / batches;
+				}
+			}
+			double[] sorted = ratios.clone();
+			Arrays.sort(sorted);
+			System.out.printf(Locale.ROOT,
+					"OVERHEAD %-8s tasks=%d invokeAll %.1f us per batch; template x%.2f of invokeAll (chunks %.2f-%.2f, %d chunks)%n",
+					kind, tasks, median(referenceMicros), median(sorted), sorted[0], sorted[sorted.length - 1], chunks);
+			executor.shutdownNow();
+		}
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+}
