@@ -110,28 +110,18 @@ final class BoundWorker extends CancelGate implements Runnable {
 			}
 			return;
 		}
-		try {
-			runAsCurrent();
-		}
-		finally {
-			if (!tryEnd(ENDED)) {
-				awaitInterrupt();
-				endAfterCancel(ENDED);
-			}
-			this.owner.workerEnded();
-		}
-	}
-
-	@Override
-	void runWork() {
+		CancelGate previous = enter();
 		TaskContextPropagator.Scope context = this.owner.restoreContext();
 		try {
 			this.work.run();
 		}
 		finally {
-			if (context != null) {
-				context.close();
+			leave(previous, context);
+			if (!tryEnd(ENDED)) {
+				awaitInterrupt();
+				endAfterCancel(ENDED);
 			}
+			this.owner.workerEnded();
 		}
 	}
 

@@ -105,12 +105,7 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 		if (!tryRun()) {
 			return;
 		}
-		runAsCurrent();
-		finishKept();
-	}
-
-	@Override
-	void runWork() {
+		CancelGate previous = enter();
 		TaskContextPropagator.Scope context = this.batch.restoreContext();
 		Object result = null;
 		Throwable failure = null;
@@ -121,11 +116,9 @@ final class CallableRun<T> extends TaskRun<T> implements RunnableFuture<T> {
 			failure = ex;
 		}
 		finally {
-			if (context != null) {
-				context.close();
-			}
+			leave(previous, context);
 		}
-		keep(result, failure);
+		finish(result, failure);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.paralleltasks.context.TaskContextPropagator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,41 +140,33 @@ abstract class CancelGate {
 	 * @return the current gate, or {@code null}
 	 */
 	static @Nullable CancelGate current() {
-		if (GateScope.AVAILABLE && isVirtual()) {
-			CancelGate gate = GateScope.bound();
-			// Not in a thread that a StructuredTaskScope forked, which sees the binding
-			return (gate != null && gate.runner == Thread.currentThread()) ? gate : null;
-		}
 		return CURRENT.get();
 	}
 
 	/**
-	 * Run {@link #runWork()} with this gate as the current thread's gate, then make the
-	 * gate that was current before current again, whatever happens. On a virtual thread
-	 * of Java 25 and later the gate is bound to a {@code ScopedValue} (see
-	 * {@link GateScope}), on other threads set in a {@code ThreadLocal}.
+	 * Make this gate the current thread's gate until {@link #leave(CancelGate)}.
+	 * @return the gate that was current before
 	 */
-	final void runAsCurrent() {
-		if (GateScope.AVAILABLE && isVirtual()) {
-			GateScope.run(this);
-			return;
-		}
+	final CancelGate enter() {
 		CancelGate previous = CURRENT.get();
 		CURRENT.set(this);
+		return previous;
+	}
+
+	/**
+	 * Restore what {@link #enter()} and the batch's context changed on this thread.
+	 * @param previous the gate that {@link #enter()} returned
+	 * @param context the scope of the batch's context, or {@code null}
+	 */
+	static void leave(@Nullable CancelGate previous, TaskContextPropagator.@Nullable Scope context) {
 		try {
-			runWork();
+			if (context != null) {
+				context.close();
+			}
 		}
 		finally {
 			CURRENT.set(previous);
 		}
-	}
-
-	/**
-	 * Run the work of a gate that runs on a thread of its own, with the context of its
-	 * batch; called by {@link #runAsCurrent()} only.
-	 */
-	void runWork() {
-		throw new UnsupportedOperationException(getClass().getName() + " runs on no thread of its own");
 	}
 
 	/**
@@ -423,7 +416,7 @@ abstract class CancelGate {
 		}
 	}
 
-	static boolean isVirtual() {
+	private static boolean isVirtual() {
 		if (IS_VIRTUAL == null) {
 			return false;
 		}

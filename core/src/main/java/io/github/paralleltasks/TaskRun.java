@@ -194,22 +194,6 @@ abstract class TaskRun<T> extends CancelGate implements Subtask<T> {
 	}
 
 	/**
-	 * Keep what the task's work returned or threw, on the thread that ran it, until
-	 * {@link #finishKept()}; the end state, written after, publishes it.
-	 */
-	final void keep(@Nullable Object result, @Nullable Throwable failure) {
-		this.value = result;
-		this.exception = failure;
-	}
-
-	/**
-	 * End the task with what {@link #keep} kept, on the thread that ran its work.
-	 */
-	final void finishKept() {
-		finish(this.value, this.exception);
-	}
-
-	/**
 	 * End the task on the thread that ran its work.
 	 * @param result the value, if {@code failure} is {@code null}
 	 * @param failure what the work threw, or {@code null}
