@@ -89,10 +89,13 @@ class VirtualThreadCurrentTaskTests {
 			template.invokeAll(List.of(() -> "nested"));
 			try (CancelRegistration registration = ParallelTaskTemplate.onCancel(() -> hookRan.set(true))) {
 				registered.countDown();
-				while (!ParallelTaskTemplate.isCancelled()) {
+				// A cancel runs the hooks, then interrupts: a hook registered with this
+				// task has run when the interrupt comes. (Waiting for isCancelled() would
+				// race the canceller: the registration could close before the hooks run.)
+				while (!hookRan.get() && !Thread.currentThread().isInterrupted()) {
 					Thread.onSpinWait();
 				}
-				sawCancel.set(true);
+				sawCancel.set(ParallelTaskTemplate.isCancelled());
 			}
 			return "parent";
 		};
