@@ -21,6 +21,11 @@ import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfigu
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.jdbc.DataSourcePoolMetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.BraveAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryEventPublisherBeansApplicationListener;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -31,6 +36,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 
@@ -53,6 +59,22 @@ public final class BootAutoConfigurations {
 	 * The observation registry.
 	 */
 	public static final AutoConfigurations OBSERVATION = AutoConfigurations.of(ObservationAutoConfiguration.class);
+
+	/**
+	 * Micrometer tracing, less the bridge.
+	 */
+	public static final AutoConfigurations TRACING = AutoConfigurations.of(MicrometerTracingAutoConfiguration.class);
+
+	/**
+	 * The Brave bridge.
+	 */
+	public static final AutoConfigurations BRAVE_TRACING = AutoConfigurations.of(BraveAutoConfiguration.class);
+
+	/**
+	 * The OpenTelemetry SDK and its bridge.
+	 */
+	public static final AutoConfigurations OPEN_TELEMETRY_TRACING = AutoConfigurations
+		.of(OpenTelemetryAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class);
 
 	/**
 	 * The metrics of the DataSource's pool.
@@ -108,6 +130,15 @@ public final class BootAutoConfigurations {
 		// RestClient.Builder does
 		return context.getBean(ClientHttpRequestFactoryBuilder.class)
 			.build(context.getBean(ClientHttpRequestFactorySettings.class));
+	}
+
+	/**
+	 * Return the listener that Spring Boot registers from {@code spring.factories} to set
+	 * the trace in the MDC with OpenTelemetry.
+	 * @return the listener
+	 */
+	public static ApplicationListener<?> openTelemetryEventPublisherBeansApplicationListener() {
+		return new OpenTelemetryEventPublisherBeansApplicationListener();
 	}
 
 }

@@ -26,10 +26,16 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryEventPublisherBeansApplicationListener;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 
@@ -52,6 +58,22 @@ public final class BootAutoConfigurations {
 	 * The observation registry.
 	 */
 	public static final AutoConfigurations OBSERVATION = AutoConfigurations.of(ObservationAutoConfiguration.class);
+
+	/**
+	 * Micrometer tracing, less the bridge.
+	 */
+	public static final AutoConfigurations TRACING = AutoConfigurations.of(MicrometerTracingAutoConfiguration.class);
+
+	/**
+	 * The Brave bridge.
+	 */
+	public static final AutoConfigurations BRAVE_TRACING = AutoConfigurations.of(BraveAutoConfiguration.class);
+
+	/**
+	 * The OpenTelemetry SDK and its bridge.
+	 */
+	public static final AutoConfigurations OPEN_TELEMETRY_TRACING = AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+			OpenTelemetryTracingAutoConfiguration.class);
 
 	/**
 	 * The metrics of the DataSource's pool.
@@ -105,6 +127,15 @@ public final class BootAutoConfigurations {
 	 */
 	public static ClientHttpRequestFactory requestFactory(ApplicationContext context) {
 		return context.getBean(ClientHttpRequestFactory.class);
+	}
+
+	/**
+	 * Return the listener that Spring Boot registers from {@code spring.factories} to set
+	 * the trace in the MDC with OpenTelemetry.
+	 * @return the listener
+	 */
+	public static ApplicationListener<?> openTelemetryEventPublisherBeansApplicationListener() {
+		return new OpenTelemetryEventPublisherBeansApplicationListener();
 	}
 
 }

@@ -25,10 +25,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryEventPublisherBeansApplicationListener;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
@@ -43,13 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParallelTaskOpenTelemetryTracingTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryTracingAutoConfiguration.class))
-		.withConfiguration(AutoConfigurations.of(TracedCheckout.AUTO_CONFIGURATIONS))
+	private final ApplicationContextRunner contextRunner = TracedCheckout
+		.withAutoConfigurations(new ApplicationContextRunner())
+		.withConfiguration(BootAutoConfigurations.OPEN_TELEMETRY_TRACING)
 		// As SpringApplication does from spring.factories: the listener that sets the MDC
-		.withInitializer(
-				(context) -> context.addApplicationListener(new OpenTelemetryEventPublisherBeansApplicationListener()))
+		.withInitializer((context) -> context
+			.addApplicationListener(BootAutoConfigurations.openTelemetryEventPublisherBeansApplicationListener()))
 		.withPropertyValues(TracedCheckout.SAMPLE_ALL)
 		.withUserConfiguration(TracedCheckout.QuotesConfiguration.class)
 		.withBean(InMemorySpanExporter.class, InMemorySpanExporter::create);

@@ -26,8 +26,6 @@ import io.micrometer.tracing.brave.bridge.BraveFinishedSpan;
 import io.micrometer.tracing.exporter.FinishedSpan;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -39,9 +37,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class ParallelTaskBraveTracingTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(BraveAutoConfiguration.class))
-		.withConfiguration(AutoConfigurations.of(TracedCheckout.AUTO_CONFIGURATIONS))
+	private final ApplicationContextRunner contextRunner = TracedCheckout
+		.withAutoConfigurations(new ApplicationContextRunner())
+		.withConfiguration(BootAutoConfigurations.BRAVE_TRACING)
 		.withPropertyValues(TracedCheckout.SAMPLE_ALL)
 		.withUserConfiguration(TracedCheckout.QuotesConfiguration.class)
 		.withBean(FinishedSpans.class, FinishedSpans::new);

@@ -33,12 +33,9 @@ import io.micrometer.tracing.exporter.FinishedSpan;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,13 +54,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class TracedCheckout {
 
 	/**
-	 * Spring Boot's auto-configurations of observations, metrics, tracing (less the
+	 * Add Spring Boot's auto-configurations of observations, metrics, tracing (less the
 	 * bridge) and task execution, and parallel-tasks', as an application has them.
+	 * @param runner the runner to configure
+	 * @return the configured runner
 	 */
-	static final Class<?>[] AUTO_CONFIGURATIONS = { ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-			CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-			MicrometerTracingAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
-			ParallelTaskMetricsAutoConfiguration.class, ParallelTaskAutoConfiguration.class };
+	static ApplicationContextRunner withAutoConfigurations(ApplicationContextRunner runner) {
+		return runner.withConfiguration(BootAutoConfigurations.OBSERVATION)
+			.withConfiguration(BootAutoConfigurations.METRICS)
+			.withConfiguration(BootAutoConfigurations.TRACING)
+			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
+					ParallelTaskMetricsAutoConfiguration.class, ParallelTaskAutoConfiguration.class));
+	}
 
 	/**
 	 * Every span is sampled, and so recorded.
