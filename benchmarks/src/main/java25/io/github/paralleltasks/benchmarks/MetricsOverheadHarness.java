@@ -16,8 +16,6 @@
 
 package io.github.paralleltasks.benchmarks;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,7 +34,7 @@ import io.micrometer.observation.ObservationRegistry;
  * three templates of {@link SupervisionOverheadBenchmark} (no metrics,
  * {@code MicrometerParallelTaskMetrics} on its own registry, and on an application's
  * {@code ObservationRegistry}) run in turn, in chunks of {@code batches} batches, the order
- * rotated each chunk; each chunk gives a ratio to the template without metrics measured a
+ * rotated each chunk ({@link InterleavedChunks}); each chunk gives a ratio to the template without metrics measured a
  * moment before or after, and the median of the chunk ratios is printed with its range.
  *
  * <p>
@@ -57,14 +55,11 @@ public final class MetricsOverheadHarness {
 	 * Run the harness.
 	 * @param args tasks per batch (16), chunks (21) and batches per chunk (2000)
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
 		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 16;
 		int chunks = (args.length > 1) ? Integer.parseInt(args[1]) : 21;
 		int batches = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
-		List<Callable<Object>> callables = new ArrayList<>();
-		for (int i = 0; i < tasks; i++) {
-			callables.add(() -> Boolean.TRUE);
-		}
+		List<Callable<Object>> callables = InterleavedChunks.noOpTasks(tasks);
 		for (String kind : List.of("platform", "virtual")) {
 			ExecutorService executor = kind.equals("virtual") ? Executors.newVirtualThreadPerTaskExecutor()
 					: Executors.newFixedThreadPool(2);
@@ -78,41 +73,18 @@ public final class MetricsOverheadHarness {
 					ParallelTaskTemplate.builder(executor)
 						.metrics(new MicrometerParallelTaskMetrics(meters, observations))
 						.build() };
-			int warmUp = 5;
-			double[][] ratios = new double[2][chunks];
-			double[] offMicros = new double[chunks];
-			for (int chunk = -warmUp; chunk < chunks; chunk++) {
-				long[] nanos = new long[VARIANTS.length];
-				for (int turn = 0; turn < VARIANTS.length; turn++) {
-					int variant = (turn + Math.floorMod(chunk, VARIANTS.length)) % VARIANTS.length;
-					long start = System.nanoTime();
-					for (int i = 0; i < batches; i++) {
-						templates[variant].invokeAll(callables);
-					}
-					nanos[variant] = System.nanoTime() - start;
-				}
-				if (chunk >= 0) {
-					ratios[0][chunk] = (double) nanos[1] / nanos[0];
-					ratios[1][chunk] = (double) nanos[2] / nanos[0];
-					offMicros[chunk] = nanos[0] / 1e3 / batches;
-				}
-			}
+			long[][] nanos = InterleavedChunks.run(chunks, batches, () -> templates[0].invokeAll(callables),
+					() -> templates[1].invokeAll(callables), () -> templates[2].invokeAll(callables));
 			System.out.printf(Locale.ROOT, "OVERHEAD %-8s tasks=%d metrics off: %.1f us per batch (median of %d chunks)%n",
-					kind, tasks, median(offMicros), chunks);
+					kind, tasks, InterleavedChunks.medianMicrosPerBatch(nanos[0], batches), chunks);
 			for (int v = 1; v < VARIANTS.length; v++) {
-				double[] sorted = ratios[v - 1].clone();
-				Arrays.sort(sorted);
+				double[] sorted = InterleavedChunks.sortedRatios(nanos[v], nanos[0]);
 				System.out.printf(Locale.ROOT, "OVERHEAD %-8s tasks=%d %-12s x%.2f of metrics off (chunks %.2f-%.2f)%n",
-						kind, tasks, VARIANTS[v], median(sorted), sorted[0], sorted[sorted.length - 1]);
+						kind, tasks, VARIANTS[v], InterleavedChunks.median(sorted), sorted[0],
+						sorted[sorted.length - 1]);
 			}
 			executor.shutdownNow();
 		}
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 }

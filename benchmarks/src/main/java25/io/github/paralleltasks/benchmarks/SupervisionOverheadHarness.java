@@ -16,8 +16,6 @@
 
 package io.github.paralleltasks.benchmarks;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,52 +49,23 @@ public final class SupervisionOverheadHarness {
 		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 16;
 		int chunks = (args.length > 1) ? Integer.parseInt(args[1]) : 21;
 		int batches = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
-		List<Callable<Object>> callables = new ArrayList<>();
-		for (int i = 0; i < tasks; i++) {
-			callables.add(() -> Boolean.TRUE);
-		}
+		List<Callable<Object>> callables = InterleavedChunks.noOpTasks(tasks);
 		for (String kind : List.of("platform", "virtual")) {
 			ExecutorService executor = kind.equals("virtual") ? Executors.newVirtualThreadPerTaskExecutor()
 					: Executors.newFixedThreadPool(2);
 			ParallelTaskTemplate template = ParallelTaskTemplate.builder(executor).build();
-			int warmUp = 5;
-			double[] ratios = new double[chunks];
-			double[] referenceMicros = new double[chunks];
-			for (int chunk = -warmUp; chunk < chunks; chunk++) {
-				long[] nanos = new long[2];
-				for (int turn = 0; turn < 2; turn++) {
-					int variant = (turn + Math.floorMod(chunk, 2)) % 2;
-					long start = System.nanoTime();
-					for (int i = 0; i < batches; i++) {
-						if (variant == 0) {
-							for (Future<Object> future : executor.invokeAll(callables)) {
-								future.get();
-							}
-						}
-						else {
-							template.invokeAll(callables);
-						}
-					}
-					nanos[variant] = System.nanoTime() - start;
+			long[][] nanos = InterleavedChunks.run(chunks, batches, () -> {
+				for (Future<Object> future : executor.invokeAll(callables)) {
+					future.get();
 				}
-				if (chunk >= 0) {
-					ratios[chunk] = (double) nanos[1] / nanos[0];
-					referenceMicros[chunk] = nanos[0] / 1e3 / batches;
-				}
-			}
-			double[] sorted = ratios.clone();
-			Arrays.sort(sorted);
+			}, () -> template.invokeAll(callables));
+			double[] sorted = InterleavedChunks.sortedRatios(nanos[1], nanos[0]);
 			System.out.printf(Locale.ROOT,
 					"OVERHEAD %-8s tasks=%d invokeAll %.1f us per batch; template x%.2f of invokeAll (chunks %.2f-%.2f, %d chunks)%n",
-					kind, tasks, median(referenceMicros), median(sorted), sorted[0], sorted[sorted.length - 1], chunks);
+					kind, tasks, InterleavedChunks.medianMicrosPerBatch(nanos[0], batches),
+					InterleavedChunks.median(sorted), sorted[0], sorted[sorted.length - 1], chunks);
 			executor.shutdownNow();
 		}
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 }
