@@ -24,14 +24,12 @@ import io.github.paralleltasks.ParallelResult;
 import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.metrics.ParallelTaskMetrics;
 import io.github.paralleltasks.ParallelTaskTemplate;
-import io.github.paralleltasks.micrometer.BatchObservationContext;
 import io.github.paralleltasks.micrometer.BatchObservationConvention;
 import io.github.paralleltasks.micrometer.CheckoutScenario;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
 import io.github.paralleltasks.micrometer.ParallelTaskMeterFilter;
-import io.github.paralleltasks.micrometer.TaskObservationContext;
+import io.github.paralleltasks.micrometer.ShopConventions;
 import io.github.paralleltasks.micrometer.TaskObservationConvention;
-import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -126,8 +124,8 @@ class ParallelTaskObservationAutoConfigurationTests {
 
 	@Test
 	void conventionBeansReplaceTheDefaultConventions() {
-		this.contextRunner.withBean(BatchObservationConvention.class, ShopBatchConvention::new)
-			.withBean(TaskObservationConvention.class, ShopTaskConvention::new)
+		this.contextRunner.withBean(BatchObservationConvention.class, ShopConventions.ShopBatchConvention::new)
+			.withBean(TaskObservationConvention.class, ShopConventions.ShopTaskConvention::new)
 			.run((context) -> {
 				ParallelResult<String> result = context.getBean(ParallelTaskTemplate.class)
 					.batch("checkout")
@@ -175,34 +173,6 @@ class ParallelTaskObservationAutoConfigurationTests {
 		@Override
 		public boolean supportsContext(Observation.Context context) {
 			return true;
-		}
-
-	}
-
-	static class ShopBatchConvention implements BatchObservationConvention {
-
-		@Override
-		public String getName() {
-			return "shop.batch";
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(BatchObservationContext context) {
-			return KeyValues.of("flow", context.getBatchName());
-		}
-
-	}
-
-	static class ShopTaskConvention implements TaskObservationConvention {
-
-		@Override
-		public String getName() {
-			return "shop.task";
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(TaskObservationContext context) {
-			return KeyValues.of("step", context.getTaskName());
 		}
 
 	}

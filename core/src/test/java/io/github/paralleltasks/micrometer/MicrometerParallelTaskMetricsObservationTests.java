@@ -32,7 +32,6 @@ import io.github.paralleltasks.ParallelTask;
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.ParallelTimeoutException;
 import io.github.paralleltasks.Subtask;
-import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.ObservationContextAssert;
@@ -212,8 +211,8 @@ class MicrometerParallelTaskMetricsObservationTests {
 
 	@Test
 	void replacedConventionsNameTheObservationsAndTheirKeyValues() {
-		this.metrics.setBatchObservationConvention(new ShopBatchConvention());
-		this.metrics.setTaskObservationConvention(new ShopTaskConvention());
+		this.metrics.setBatchObservationConvention(new ShopConventions.ShopBatchConvention());
+		this.metrics.setTaskObservationConvention(new ShopConventions.ShopTaskConvention());
 		this.template.invokeAll(List.of(ParallelTask.named("prices", () -> "12.50")));
 		TestObservationRegistryAssert.assertThat(this.observations)
 			.hasNumberOfObservationsEqualTo(2)
@@ -249,35 +248,6 @@ class MicrometerParallelTaskMetricsObservationTests {
 		});
 		assertThat(matching).hasSize(1);
 		return matching.get(0);
-	}
-
-	static class ShopBatchConvention implements BatchObservationConvention {
-
-		@Override
-		public String getName() {
-			return "shop.batch";
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(BatchObservationContext context) {
-			return KeyValues.of("flow", context.getBatchName());
-		}
-
-	}
-
-	static class ShopTaskConvention implements TaskObservationConvention {
-
-		@Override
-		public String getName() {
-			return "shop.task";
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(TaskObservationContext context) {
-			return KeyValues.of("step", context.getTaskName(), "ok",
-					Boolean.toString(context.getState() != Subtask.State.FAILED));
-		}
-
 	}
 
 }
