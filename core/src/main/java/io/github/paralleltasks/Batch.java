@@ -94,6 +94,15 @@ final class Batch {
 	/** Written by the owner only, after the task at that index is in {@code tasks}. */
 	private volatile int size;
 
+	/**
+	 * Whether a task ended other than {@code SUCCESS}. Set by that task before it counts
+	 * itself out of {@code remaining}, and read by the owner once {@code remaining} is
+	 * zero, after the atomic updates of {@code remaining} that order every write before
+	 * them: a plain field, written on failures only, so that the owner of a batch that
+	 * succeeded need not read the state of each task to tell its outcome.
+	 */
+	private boolean incomplete;
+
 	/** The executor of the tasks, or {@code null} before the first: owner only. */
 	private @Nullable Executor executor;
 
@@ -319,6 +328,9 @@ final class Batch {
 	 * @return {@code true} if this task cancelled the batch
 	 */
 	boolean taskOutcome(TaskRun<?> run, int end) {
+		if (end != TaskRun.SUCCESS) {
+			this.incomplete = true;
+		}
 		if (end == TaskRun.FAILED) {
 			this.failures.tolerated(run);
 			if (TaskRun.isInterruption(run.thrown())) {
@@ -389,6 +401,15 @@ final class Batch {
 	 */
 	<T> ParallelResult<T> join() {
 		return BatchEnd.join(this);
+	}
+
+	/**
+	 * Return whether every task ended {@code SUCCESS}, as
+	 * {@link ParallelResult#isComplete()} would tell. Called by the owner only, once
+	 * every task has ended.
+	 */
+	boolean isComplete() {
+		return !this.incomplete;
 	}
 
 	<T> ParallelResult<T> result() {

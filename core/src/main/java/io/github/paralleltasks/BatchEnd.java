@@ -76,7 +76,7 @@ final class BatchEnd {
 		}
 		Cancellation cancelled = batch.cancellation();
 		if (cancelled == null) {
-			record(batch, result.isComplete() ? BatchOutcome.SUCCESS : BatchOutcome.PARTIAL, null);
+			record(batch, batch.isComplete() ? BatchOutcome.SUCCESS : BatchOutcome.PARTIAL, null);
 			return result;
 		}
 		BatchFailures failures = batch.failures;
