@@ -44,14 +44,14 @@ step cancel-virtual-1000 "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.CancelLate
 step cancel-platform-8 "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.CancelLatencyHarness 8 3000 600 platform
 step cancel-platform-1000 "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.CancelLatencyHarness 1000 300 60 platform
 # Supervision overhead, no-op tasks, metrics off: time interleaved in chunks, allocation by JMH
-step overhead-16 "$JAVA" -cp "$JAR" $PACKAGE.SupervisionOverheadHarness 16 21 2000
-step overhead-1000 "$JAVA" -cp "$JAR" $PACKAGE.SupervisionOverheadHarness 1000 21 100
+step overhead-16 "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.SupervisionOverheadHarness 16 21 2000
+step overhead-1000 "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.SupervisionOverheadHarness 1000 21 100
 step allocation "$JAVA" -jar "$JAR" SupervisionOverheadBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc \
 	-rf json -rff "$OUT/allocation.json"
 # The default metrics against metrics off, 16 tasks, interleaved
-step metrics "$JAVA" -cp "$JAR" $PACKAGE.MetricsOverheadHarness 16 21 1000
+step metrics "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.MetricsOverheadHarness 16 21 1000
 # 100,000 virtual-thread tasks
-step scale "$JAVA" -cp "$JAR" $PACKAGE.VirtualThreadScaleHarness 100000 5
+step scale "$JAVA" --enable-preview -cp "$JAR" $PACKAGE.VirtualThreadScaleHarness 100000 5
 
 echo "raw output in $OUT"
 python3 benchmarks/report.py "$OUT"
