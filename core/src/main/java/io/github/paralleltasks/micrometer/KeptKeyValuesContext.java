@@ -138,8 +138,13 @@ abstract class KeptKeyValuesContext extends Observation.Context {
 	 * @return whether they were kept, else the change is for the map
 	 */
 	private boolean keep(boolean low, @Nullable KeyValues keyValues) {
-		if (side(low) == IN_MAP) {
+		KeyValues current = side(low);
+		if (current == IN_MAP) {
 			return false;
+		}
+		if (current == keyValues && KEEPS) {
+			// The same instance again, as a convention that keeps its key values gives
+			return true;
 		}
 		synchronized (this) {
 			KeyValues kept = side(low);
