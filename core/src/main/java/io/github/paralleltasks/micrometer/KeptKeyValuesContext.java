@@ -16,11 +16,7 @@
 
 package io.github.paralleltasks.micrometer;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -40,24 +36,22 @@ import org.jspecify.annotations.Nullable;
  * key values that lacks a key kept, a single key value added, a key removed (an
  * {@code ObservationFilter}, a handler, a user's convention). So every reader sees what a
  * plain context would hold. That holds only while {@code Observation.Context} reaches its
- * maps through the methods overridden here; if its class has any other method on key
- * values (a version of Micrometer this class does not know), nothing is kept.
+ * maps through the methods overridden here: if it has methods other than those
+ * {@link ContextMethods} knows (a version of Micrometer not known here), nothing is kept.
  *
  * @author parallel-tasks authors
  */
-abstract class KeptKeyValuesContext extends Observation.Context {
-
-	/** Whether {@code Observation.Context} has only the key-value methods known here. */
-	private static final boolean KEEPS = onlyKnownKeyValueMethods();
+abstract class KeptKeyValuesContext extends KeptEntriesContext {
 
 	/** The value of a side whose key values are in the context's map. */
 	private static final KeyValues IN_MAP = KeyValues.of("in.map", "in.map");
 
-	// Each side's key values while kept, else IN_MAP; written under this context's lock,
-	// read without it. A side moves to the map once, and only after the map holds them
-	private volatile KeyValues low = KeyValues.empty();
+	// Each side's key values while kept (null for none yet), else IN_MAP; written under
+	// this context's lock, read without it. A side moves to the map once, and only after
+	// the map holds them
+	private volatile @Nullable KeyValues low;
 
-	private volatile KeyValues high = KeyValues.empty();
+	private volatile @Nullable KeyValues high;
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
@@ -108,25 +102,37 @@ abstract class KeptKeyValuesContext extends Observation.Context {
 	@Override
 	public KeyValues getLowCardinalityKeyValues() {
 		KeyValues kept = this.low;
-		return (kept != IN_MAP) ? kept : super.getLowCardinalityKeyValues();
+		if (kept == IN_MAP) {
+			return super.getLowCardinalityKeyValues();
+		}
+		return (kept != null) ? kept : KeyValues.empty();
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues() {
 		KeyValues kept = this.high;
-		return (kept != IN_MAP) ? kept : super.getHighCardinalityKeyValues();
+		if (kept == IN_MAP) {
+			return super.getHighCardinalityKeyValues();
+		}
+		return (kept != null) ? kept : KeyValues.empty();
 	}
 
 	@Override
 	public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
 		KeyValues kept = this.low;
-		return (kept != IN_MAP) ? find(kept, key) : super.getLowCardinalityKeyValue(key);
+		if (kept == IN_MAP) {
+			return super.getLowCardinalityKeyValue(key);
+		}
+		return (kept != null) ? find(kept, key) : null;
 	}
 
 	@Override
 	public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
 		KeyValues kept = this.high;
-		return (kept != IN_MAP) ? find(kept, key) : super.getHighCardinalityKeyValue(key);
+		if (kept == IN_MAP) {
+			return super.getHighCardinalityKeyValue(key);
+		}
+		return (kept != null) ? find(kept, key) : null;
 	}
 
 	/**
@@ -142,7 +148,7 @@ abstract class KeptKeyValuesContext extends Observation.Context {
 		if (current == IN_MAP) {
 			return false;
 		}
-		if (current == keyValues && KEEPS) {
+		if (current == keyValues && keyValues != null && ContextMethods.KNOWN) {
 			// The same instance again, as a convention that keeps its key values gives
 			return true;
 		}
@@ -151,13 +157,13 @@ abstract class KeptKeyValuesContext extends Observation.Context {
 			if (kept == IN_MAP) {
 				return false;
 			}
-			if (keyValues != null && KEEPS && covers(keyValues, kept)) {
+			if (keyValues != null && ContextMethods.KNOWN && (kept == null || covers(keyValues, kept))) {
 				setSide(low, keyValues);
 				return true;
 			}
 			// The single puts of the superclass: its other methods call back the ones
 			// overridden here
-			for (KeyValue keyValue : kept) {
+			for (KeyValue keyValue : (kept != null) ? kept : KeyValues.empty()) {
 				if (low) {
 					super.addLowCardinalityKeyValue(keyValue);
 				}
@@ -170,7 +176,7 @@ abstract class KeptKeyValuesContext extends Observation.Context {
 		}
 	}
 
-	private KeyValues side(boolean low) {
+	private @Nullable KeyValues side(boolean low) {
 		return low ? this.low : this.high;
 	}
 
@@ -218,36 +224,6 @@ abstract class KeptKeyValuesContext extends Observation.Context {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Return whether the methods of {@code Observation.Context} on key values are those
-	 * of Micrometer 1.15 to 1.17: the ones overridden here and {@code getAllKeyValues()},
-	 * which reads through them.
-	 */
-	static boolean onlyKnownKeyValueMethods() {
-		Set<String> known = Set.of("addLowCardinalityKeyValue(KeyValue)", "addHighCardinalityKeyValue(KeyValue)",
-				"removeLowCardinalityKeyValue(String)", "removeHighCardinalityKeyValue(String)",
-				"addLowCardinalityKeyValues(KeyValues)", "addHighCardinalityKeyValues(KeyValues)",
-				"removeLowCardinalityKeyValues(String[])", "removeHighCardinalityKeyValues(String[])",
-				"getLowCardinalityKeyValues()", "getHighCardinalityKeyValues()", "getLowCardinalityKeyValue(String)",
-				"getHighCardinalityKeyValue(String)", "getAllKeyValues()");
-		try {
-			Set<String> declared = Arrays.stream(Observation.Context.class.getDeclaredMethods())
-				.filter((method) -> !method.isSynthetic() && method.getName().contains("KeyValue"))
-				.map(KeptKeyValuesContext::signature)
-				.collect(Collectors.toSet());
-			return declared.equals(known);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
-	}
-
-	private static String signature(Method method) {
-		return method.getName() + Arrays.stream(method.getParameterTypes())
-			.map(Class::getSimpleName)
-			.collect(Collectors.joining(",", "(", ")"));
 	}
 
 }

@@ -29,14 +29,22 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * Tests for {@link KeptKeyValuesContext}: after any sequence of changes, a task's context
- * reads as a plain {@code Observation.Context} given the same changes.
+ * Tests for {@link KeptKeyValuesContext} and {@link KeptEntriesContext}: after any
+ * sequence of changes, a task's context reads as a plain {@code Observation.Context}
+ * given the same changes.
  *
  * @author parallel-tasks authors
  */
-class KeptKeyValuesContextTests {
+class KeptContextTests {
+
+	private static final List<String> KEY_VALUE_KEYS = List.of("batch", "task", "outcome", "region", "ok", "task.index",
+			"user");
+
+	private static final List<Object> ENTRY_KEYS = List.of("sample", "longTaskSample", Integer.class, "other");
 
 	private static final KeyValues STARTED = KeyValues.of("batch", "checkout", "task", "prices", "outcome", "unknown");
 
@@ -45,11 +53,11 @@ class KeptKeyValuesContextTests {
 	private static final KeyValues INDEX = KeyValues.of("task.index", "0");
 
 	@Test
-	void contextOfThisMicrometerHasOnlyTheKeyValueMethodsKnown() {
-		// If this fails, a Micrometer upgrade added a method on key values: override it
-		// in KeptKeyValuesContext and add it to the known ones; until then nothing is
-		// kept, and every key value goes into the maps
-		assertThat(KeptKeyValuesContext.onlyKnownKeyValueMethods()).isTrue();
+	void contextOfThisMicrometerHasOnlyTheMethodsKnown() {
+		// If this fails, a Micrometer upgrade changed the methods of Observation.Context:
+		// override any new one that reaches its maps in KeptKeyValuesContext or
+		// KeptEntriesContext and add it to ContextMethods; until then nothing is kept
+		assertThat(ContextMethods.known()).isTrue();
 	}
 
 	@Test
@@ -122,6 +130,55 @@ class KeptKeyValuesContextTests {
 			.longTaskTimers()).hasSize(1);
 	}
 
+	@Test
+	void twoEntriesReplacedAndRemovedReadAsAPlainContexts() {
+		readsAsAPlainContext((context) -> context.put("sample", 1), (context) -> context.put("longTaskSample", 2),
+				(context) -> context.put("sample", 3), (context) -> context.remove("sample"),
+				(context) -> context.put("longTaskSample", 4), (context) -> context.put(Integer.class, 5),
+				(context) -> context.remove("other"), (context) -> context.remove("longTaskSample"),
+				(context) -> context.put("sample", 6), (context) -> context.clear(),
+				(context) -> context.put("other", 7));
+	}
+
+	@Test
+	void thirdEntryMovesThemAllToTheMap() {
+		readsAsAPlainContext((context) -> context.put("sample", 1), (context) -> context.put("longTaskSample", 2),
+				(context) -> context.put(Integer.class, 3), (context) -> context.remove("sample"),
+				(context) -> context.put("other", 4), (context) -> context.clear(),
+				(context) -> context.put("sample", 5));
+	}
+
+	@Test
+	void computeIfAbsentReadsAsAPlainContexts() {
+		readsAsAPlainContext((context) -> context.put("sample", 1),
+				(context) -> context.computeIfAbsent("sample", (key) -> 2),
+				(context) -> context.computeIfAbsent("other", (key) -> 3),
+				(context) -> context.computeIfAbsent(Integer.class, (key) -> null));
+	}
+
+	@Test
+	void toStringShowsTheEntriesAsAPlainContexts() {
+		Observation.Context plain = new Observation.Context();
+		TaskObservationContext kept = new TaskObservationContext("checkout", "prices", 0);
+		for (Observation.Context context : List.of(plain, kept)) {
+			context.put("a", 1);
+			context.put("b", 2);
+		}
+		assertThat(kept.toString()).isEqualTo(plain.toString()).contains("a='1'", "b='2'");
+		assertThat(kept.<Integer>get("b")).isEqualTo(2);
+	}
+
+	@Test
+	void missingEntriesAndNullsFailAsAPlainContexts() {
+		TaskObservationContext kept = new TaskObservationContext("checkout", "prices", 0);
+		assertThatIllegalArgumentException().isThrownBy(() -> kept.getRequired("sample"))
+			.withMessage("Context does not have an entry for key [sample]");
+		assertThatNullPointerException().isThrownBy(() -> kept.put("sample", null));
+		assertThatNullPointerException().isThrownBy(() -> kept.get(null));
+		assertThat(kept.getOrDefault("sample", 9)).isEqualTo(9);
+		assertThat(kept.getOrDefault("sample", () -> 10)).isEqualTo(10);
+	}
+
 	@SafeVarargs
 	private void readsAsAPlainContext(Consumer<Observation.Context>... changes) {
 		Observation.Context plain = new Observation.Context();
@@ -132,9 +189,17 @@ class KeptKeyValuesContextTests {
 			assertThat(kept.getLowCardinalityKeyValues()).isEqualTo(plain.getLowCardinalityKeyValues());
 			assertThat(kept.getHighCardinalityKeyValues()).isEqualTo(plain.getHighCardinalityKeyValues());
 			assertThat(kept.getAllKeyValues()).isEqualTo(plain.getAllKeyValues());
-			for (String key : List.of("batch", "task", "outcome", "region", "ok", "task.index", "user")) {
+			for (String key : KEY_VALUE_KEYS) {
 				assertThat(kept.getLowCardinalityKeyValue(key)).isEqualTo(plain.getLowCardinalityKeyValue(key));
 				assertThat(kept.getHighCardinalityKeyValue(key)).isEqualTo(plain.getHighCardinalityKeyValue(key));
+			}
+			for (Object key : ENTRY_KEYS) {
+				assertThat(kept.<Object>get(key)).isEqualTo(plain.get(key));
+				assertThat(kept.containsKey(key)).isEqualTo(plain.containsKey(key));
+				assertThat(kept.<Object>getOrDefault(key, "none")).isEqualTo(plain.<Object>getOrDefault(key, "none"));
+				if (plain.containsKey(key)) {
+					assertThat(kept.<Object>getRequired(key)).isEqualTo(plain.getRequired(key));
+				}
 			}
 		}
 	}
