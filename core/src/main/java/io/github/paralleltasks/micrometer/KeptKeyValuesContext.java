@@ -139,12 +139,12 @@ abstract class KeptKeyValuesContext extends KeptEntriesContext {
 	 * Keep the given key values of one side in place of those kept, if they have every
 	 * key kept; else, or for any other change ({@code null}), move the side's key values
 	 * into the map, once.
-	 * @param low the low-cardinality side, else the high one
+	 * @param lowSide the low-cardinality side, else the high one
 	 * @param keyValues the key values to add, or {@code null} for another change
 	 * @return whether they were kept, else the change is for the map
 	 */
-	private boolean keep(boolean low, @Nullable KeyValues keyValues) {
-		KeyValues current = side(low);
+	private boolean keep(boolean lowSide, @Nullable KeyValues keyValues) {
+		KeyValues current = side(lowSide);
 		if (current == IN_MAP) {
 			return false;
 		}
@@ -153,35 +153,35 @@ abstract class KeptKeyValuesContext extends KeptEntriesContext {
 			return true;
 		}
 		synchronized (this) {
-			KeyValues kept = side(low);
+			KeyValues kept = side(lowSide);
 			if (kept == IN_MAP) {
 				return false;
 			}
 			if (keyValues != null && ContextMethods.KNOWN && (kept == null || covers(keyValues, kept))) {
-				setSide(low, keyValues);
+				setSide(lowSide, keyValues);
 				return true;
 			}
 			// The single puts of the superclass: its other methods call back the ones
 			// overridden here
 			for (KeyValue keyValue : (kept != null) ? kept : KeyValues.empty()) {
-				if (low) {
+				if (lowSide) {
 					super.addLowCardinalityKeyValue(keyValue);
 				}
 				else {
 					super.addHighCardinalityKeyValue(keyValue);
 				}
 			}
-			setSide(low, IN_MAP);
+			setSide(lowSide, IN_MAP);
 			return false;
 		}
 	}
 
-	private @Nullable KeyValues side(boolean low) {
-		return low ? this.low : this.high;
+	private @Nullable KeyValues side(boolean lowSide) {
+		return lowSide ? this.low : this.high;
 	}
 
-	private void setSide(boolean low, KeyValues keyValues) {
-		if (low) {
+	private void setSide(boolean lowSide, KeyValues keyValues) {
+		if (lowSide) {
 			this.low = keyValues;
 		}
 		else {
