@@ -16,7 +16,13 @@
 
 package io.github.paralleltasks.micrometer;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.micrometer.common.KeyValue;
@@ -177,6 +183,76 @@ class KeptContextTests {
 		assertThatNullPointerException().isThrownBy(() -> kept.get(null));
 		assertThat(kept.getOrDefault("sample", 9)).isEqualTo(9);
 		assertThat(kept.getOrDefault("sample", () -> 10)).isEqualTo(10);
+	}
+
+	@Test
+	void changesFromManyThreadsAtOnceAreAllKept() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			for (int round = 0; round < 1000; round++) {
+				TaskObservationContext context = new TaskObservationContext("checkout", "prices", 0);
+				CyclicBarrier together = new CyclicBarrier(4);
+				List<Future<?>> changes = new ArrayList<>();
+				for (int thread = 0; thread < 4; thread++) {
+					String name = "thread" + thread;
+					changes.add(threads.submit(() -> {
+						together.await(10, TimeUnit.SECONDS);
+						context.addLowCardinalityKeyValues(STARTED);
+						context.addLowCardinalityKeyValue(KeyValue.of(name, "low"));
+						context.addHighCardinalityKeyValues(KeyValues.of(name, "high"));
+						for (int entry = 0; entry < 3; entry++) {
+							context.put(name + "-" + entry, entry);
+						}
+						return null;
+					}));
+				}
+				for (Future<?> change : changes) {
+					change.get(10, TimeUnit.SECONDS);
+				}
+				for (int thread = 0; thread < 4; thread++) {
+					String name = "thread" + thread;
+					assertThat(context.getLowCardinalityKeyValue(name)).isEqualTo(KeyValue.of(name, "low"));
+					assertThat(context.getHighCardinalityKeyValue(name)).isEqualTo(KeyValue.of(name, "high"));
+					for (int entry = 0; entry < 3; entry++) {
+						assertThat(context.<Integer>get(name + "-" + entry)).isEqualTo(entry);
+					}
+				}
+				assertThat(context.getLowCardinalityKeyValues().stream().map(KeyValue::getKey))
+					.containsAll(List.of("batch", "task", "outcome"));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void entriesPutAndRemovedByTwoThreadsAtOnceAreNeverLost() throws Exception {
+		TaskObservationContext context = new TaskObservationContext("checkout", "prices", 0);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			CyclicBarrier together = new CyclicBarrier(2);
+			List<Future<Integer>> lost = new ArrayList<>();
+			for (String key : List.of("sample", "longTaskSample")) {
+				lost.add(threads.submit(() -> {
+					together.await(10, TimeUnit.SECONDS);
+					int misses = 0;
+					for (int i = 0; i < 20_000; i++) {
+						context.put(key, i);
+						Integer kept = context.get(key);
+						misses += (kept == null || kept != i) ? 1 : 0;
+						context.remove(key);
+					}
+					return misses;
+				}));
+			}
+			for (Future<Integer> misses : lost) {
+				assertThat(misses.get(30, TimeUnit.SECONDS)).isZero();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@SafeVarargs
