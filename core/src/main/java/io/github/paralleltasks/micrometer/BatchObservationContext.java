@@ -23,10 +23,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Context of the observation of a batch of parallel tasks.
  *
+ * <p>
+ * An {@link Observation.Context} that keeps the key values of its convention without
+ * putting them into its maps, as long as nothing but the convention changes them: the
+ * same key values are read, for less.
+ *
  * @author parallel-tasks authors
  * @since 0.1.0
  */
-public class BatchObservationContext extends Observation.Context {
+public class BatchObservationContext extends KeptKeyValuesContext {
 
 	private final @Nullable String batchName;
 

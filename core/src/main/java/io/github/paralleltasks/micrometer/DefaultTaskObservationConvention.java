@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * {@code task.index}.
  *
  * <p>
- * The key values of each batch and task name, and those of the first indexes, are built
- * once and kept: every task asks for them at its start and at its end.
+ * The key values and the contextual name of each batch and task name, and those of the
+ * first indexes, are built once and kept: every task asks for its key values at its start
+ * and at its end, and for its contextual name at its end.
  *
  * @author parallel-tasks authors
  * @since 0.1.0
@@ -50,8 +51,16 @@ public class DefaultTaskObservationConvention implements TaskObservationConventi
 
 	private static final int CACHED_INDEXES = 1024;
 
-	/** The high-cardinality key values of the first indexes, built when first needed. */
-	private final AtomicReferenceArray<KeyValues> indexes = new AtomicReferenceArray<>(CACHED_INDEXES);
+	/** The high-cardinality key values of the first indexes. */
+	private final IntKeyedCache<KeyValues> indexes = new IntKeyedCache<>(CACHED_INDEXES,
+			DefaultTaskObservationConvention::indexKeyValues);
+
+	/** The contextual names of unnamed tasks at the first indexes. */
+	private final IntKeyedCache<String> unnamedContextualNames = new IntKeyedCache<>(CACHED_INDEXES,
+			DefaultTaskObservationConvention::unnamedContextualName);
+
+	/** The contextual names of named tasks, by task name. */
+	private final Map<String, String> contextualNames = new ConcurrentHashMap<>();
 
 	/** The low-cardinality key values by batch tag, task tag and state. */
 	private final Map<String, Map<String, AtomicReferenceArray<KeyValues>>> keyValues = new ConcurrentHashMap<>();
@@ -63,7 +72,15 @@ public class DefaultTaskObservationConvention implements TaskObservationConventi
 
 	@Override
 	public String getContextualName(TaskObservationContext context) {
-		return "task " + ((context.getTaskName() != null) ? context.getTaskName() : "task-" + context.getIndex());
+		String taskName = context.getTaskName();
+		if (taskName != null) {
+			return this.contextualNames.computeIfAbsent(taskName, (name) -> "task " + name);
+		}
+		return this.unnamedContextualNames.get(context.getIndex());
+	}
+
+	private static String unnamedContextualName(int index) {
+		return "task task-" + index;
 	}
 
 	@Override
@@ -91,16 +108,7 @@ public class DefaultTaskObservationConvention implements TaskObservationConventi
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(TaskObservationContext context) {
-		int index = context.getIndex();
-		if (index < 0 || index >= CACHED_INDEXES) {
-			return indexKeyValues(index);
-		}
-		KeyValues values = this.indexes.get(index);
-		if (values == null) {
-			values = indexKeyValues(index);
-			this.indexes.set(index, values);
-		}
-		return values;
+		return this.indexes.get(context.getIndex());
 	}
 
 	private static KeyValues indexKeyValues(int index) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.paralleltasks.metrics.BatchOutcome;
 import io.github.paralleltasks.metrics.BatchRecording;
@@ -231,19 +232,23 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 			if (this.timers != null) {
 				return this.timers.start(this.taskMeters, this.batchName, taskName, this.active);
 			}
-			TaskObservationContext taskContext = new TaskObservationContext(this.batchName, taskName, index);
-			Observation task = Observation
-				.createNotStarted(MicrometerParallelTaskMetrics.this.taskConvention,
-						DefaultTaskObservationConvention.INSTANCE, () -> taskContext,
-						MicrometerParallelTaskMetrics.this.observationRegistry)
-				.parentObservation(this.observation);
+			ObservedTask task = new ObservedTask(new TaskObservationContext(this.batchName, taskName, index),
+					this.active);
+			// The parent set before the observation is created: Micrometer then does
+			// not look up the current observation, and a predicate or a global
+			// convention sees the parent the observation will have
+			task.context.setParentObservation(this.observation);
+			Observation observation = Observation.createNotStarted(MicrometerParallelTaskMetrics.this.taskConvention,
+					DefaultTaskObservationConvention.INSTANCE, task,
+					MicrometerParallelTaskMetrics.this.observationRegistry);
 			// Started in the batch's scope: a tracer takes the current span, on this
 			// thread the caller's, over the parent observation's when they differ, and
 			// the task's span would be the batch's sibling
 			try (Observation.Scope scope = this.observation.openScope()) {
-				task.start();
+				observation.start();
 			}
-			return new ObservedTask(task, taskContext, this.active);
+			task.observation = observation;
+			return task;
 		}
 
 		@Override
@@ -257,18 +262,29 @@ public class MicrometerParallelTaskMetrics implements ParallelTaskMetrics {
 
 	}
 
-	private static final class ObservedTask implements BatchRecording.TaskRecording {
-
-		private final Observation observation;
+	/**
+	 * The recording of an observed task, and the supplier of its context to Micrometer.
+	 */
+	private static final class ObservedTask implements BatchRecording.TaskRecording, Supplier<TaskObservationContext> {
 
 		private final TaskObservationContext context;
 
 		private final AtomicInteger active;
 
-		ObservedTask(Observation observation, TaskObservationContext context, AtomicInteger active) {
-			this.observation = observation;
+		/**
+		 * Set on the task's thread before the engine publishes this recording, and not
+		 * written again.
+		 */
+		private Observation observation = Observation.NOOP;
+
+		ObservedTask(TaskObservationContext context, AtomicInteger active) {
 			this.context = context;
 			this.active = active;
+		}
+
+		@Override
+		public TaskObservationContext get() {
+			return this.context;
 		}
 
 		@Override

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.paralleltasks.FatalTaskException;
 import io.github.paralleltasks.ParallelResult;
@@ -156,6 +157,34 @@ class MicrometerParallelTaskMetricsObservationTests {
 		ObservationContextAssert.assertThat(taskContext("slow"))
 			.hasLowCardinalityKeyValue("outcome", "cancelled")
 			.doesNotHaveError();
+	}
+
+	@Test
+	void predicateSeesTheBatchObservationAsTheParentOfATaskObservation() throws Exception {
+		List<Observation.ContextView> parentsSeen = new CopyOnWriteArrayList<>();
+		this.observations.observationConfig().observationPredicate((name, context) -> {
+			if (context instanceof TaskObservationContext && context.getParentObservation() != null) {
+				parentsSeen.add(context.getParentObservation().getContextView());
+			}
+			return true;
+		});
+		// The caller's observation is current on the task's thread too, as with context
+		// propagation: still the batch is the parent the predicate sees
+		Observation caller = Observation.start("checkout.request", this.observations);
+		try (Observation.Scope scope = caller.openScope()) {
+			ParallelTaskTemplate propagating = ParallelTaskTemplate.builder(this.pool)
+				.metrics(this.metrics)
+				.contextPropagator(() -> {
+					Observation current = this.observations.getCurrentObservation();
+					return () -> current.openScope()::close;
+				})
+				.build()
+				.batch("checkout");
+			propagating.invokeAll(List.of(ParallelTask.named("prices", () -> "12.50")));
+		}
+		caller.stop();
+		assertThat(parentsSeen).containsExactly(batchContext());
+		assertThat(taskContext("prices").getParentObservation().getContextView()).isSameAs(batchContext());
 	}
 
 	@Test
