@@ -33,8 +33,8 @@ def lines(out, name):
 
 
 def verdict(ratios, limit):
-    """'met', or what misses the limit and by how much."""
-    misses = [(label, value) for label, value in ratios if value > limit]
+    """'met', or what misses the limit and by how much, at the two decimals printed."""
+    misses = [(label, round(value, 2)) for label, value in ratios if round(value, 2) > limit]
     if not misses:
         return "met"
     return "**not met**: " + ", ".join(f"{label} {value:.2f} ({(value / limit - 1) * 100:.0f}% over)"
