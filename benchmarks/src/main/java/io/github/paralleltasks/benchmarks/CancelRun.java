@@ -20,7 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * One run of the fatal-cancel scenario: siblings that block in {@code Thread.sleep} for
@@ -93,6 +98,48 @@ public final class CancelRun {
 	 * itself.
 	 * @throws InterruptedException if interrupted
 	 */
+	/**
+	 * Return a platform pool with a thread for each task of a run with the given number
+	 * of siblings, its threads started.
+	 * @param siblings the number of siblings
+	 * @param prefix the prefix of the threads' names
+	 * @return the pool, initialized
+	 */
+	public static ThreadPoolTaskExecutor platformPool(int siblings, String prefix) {
+		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+		pool.setCorePoolSize(siblings + 1);
+		pool.setMaxPoolSize(siblings + 1);
+		pool.setThreadNamePrefix(prefix);
+		pool.initialize();
+		pool.getThreadPoolExecutor().prestartAllCoreThreads();
+		return pool;
+	}
+
+	/**
+	 * Run the tasks on the given executor and cancel them by hand, the reference for the
+	 * platform pool: wait for the failing task's future, then cancel every future with
+	 * {@code cancel(true)}, and wait for the siblings to end, as the template does before
+	 * it throws.
+	 * @param executor the executor
+	 * @return the {@link System#nanoTime()} at which the caller is done
+	 * @throws InterruptedException if interrupted
+	 */
+	public long cancelFuturesByHand(ExecutorService executor) throws InterruptedException {
+		List<Future<Object>> futures = new ArrayList<>(this.siblings + 1);
+		for (Callable<Object> task : tasks()) {
+			futures.add(executor.submit(task));
+		}
+		try {
+			futures.get(this.siblings).get();
+		}
+		catch (ExecutionException ex) {
+			futures.forEach((future) -> future.cancel(true));
+			awaitSiblingsEnded();
+			return System.nanoTime();
+		}
+		throw new IllegalStateException("The batch did not fail");
+	}
+
 	public void awaitSiblingsEnded() throws InterruptedException {
 		this.ended.await();
 	}

@@ -16,12 +16,7 @@
 
 package io.github.paralleltasks.benchmarks;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.paralleltasks.FatalTaskException;
@@ -84,12 +79,7 @@ public class FatalCancelLatencyBenchmark {
 	 */
 	@Setup(Level.Trial)
 	public void setUp(BenchmarkParams params) {
-		this.pool = new ThreadPoolTaskExecutor();
-		this.pool.setCorePoolSize(this.siblings + 1);
-		this.pool.setMaxPoolSize(this.siblings + 1);
-		this.pool.setThreadNamePrefix("bench-pool-");
-		this.pool.initialize();
-		this.pool.getThreadPoolExecutor().prestartAllCoreThreads();
+		this.pool = CancelRun.platformPool(this.siblings, "bench-pool-");
 		this.executor = this.pool.getThreadPoolExecutor();
 		this.template = ParallelTaskTemplate.builder(this.pool).build();
 		this.latencies = new CancelLatencies(params);
@@ -140,19 +130,7 @@ public class FatalCancelLatencyBenchmark {
 	@Benchmark
 	public long futuresCancelledOnPlatformPool() throws InterruptedException {
 		CancelRun run = new CancelRun(this.siblings);
-		List<Future<Object>> futures = new ArrayList<>(this.siblings + 1);
-		for (Callable<Object> task : run.tasks()) {
-			futures.add(this.executor.submit(task));
-		}
-		try {
-			futures.get(this.siblings).get();
-		}
-		catch (ExecutionException ex) {
-			futures.forEach((future) -> future.cancel(true));
-			run.awaitSiblingsEnded();
-			return this.latencies.record(run, System.nanoTime());
-		}
-		throw new IllegalStateException("The batch did not fail");
+		return this.latencies.record(run, run.cancelFuturesByHand(this.executor));
 	}
 
 }

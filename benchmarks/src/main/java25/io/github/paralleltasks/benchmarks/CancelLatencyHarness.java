@@ -16,12 +16,9 @@
 
 package io.github.paralleltasks.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,12 +67,7 @@ public final class CancelLatencyHarness {
 		int warmUp = (args.length > 2) ? Integer.parseInt(args[2]) : rounds / 5;
 		boolean platform = args.length > 3 && args[3].equals("platform");
 		if (platform) {
-			ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-			pool.setCorePoolSize(siblings + 1);
-			pool.setMaxPoolSize(siblings + 1);
-			pool.setThreadNamePrefix("harness-pool-");
-			pool.initialize();
-			pool.getThreadPoolExecutor().prestartAllCoreThreads();
+			ThreadPoolTaskExecutor pool = CancelRun.platformPool(siblings, "harness-pool-");
 			ParallelTaskTemplate template = ParallelTaskTemplate.builder(pool).build();
 			ExecutorService executor = pool.getThreadPoolExecutor();
 			print(siblings, PLATFORM_VARIANTS, interleave(PLATFORM_VARIANTS.length, rounds, warmUp,
@@ -122,21 +114,9 @@ public final class CancelLatencyHarness {
 		}
 	}
 
-	private static long futuresCancelled(ExecutorService executor, int siblings) throws Exception {
+	private static long futuresCancelled(ExecutorService executor, int siblings) throws InterruptedException {
 		CancelRun run = new CancelRun(siblings);
-		List<Future<Object>> futures = new ArrayList<>(siblings + 1);
-		for (Callable<Object> task : run.tasks()) {
-			futures.add(executor.submit(task));
-		}
-		try {
-			futures.get(siblings).get();
-		}
-		catch (ExecutionException ex) {
-			futures.forEach((future) -> future.cancel(true));
-			run.awaitSiblingsEnded();
-			return run.nanosSinceThrow(System.nanoTime());
-		}
-		throw new IllegalStateException("The batch did not fail");
+		return run.nanosSinceThrow(run.cancelFuturesByHand(executor));
 	}
 
 	private static long template(ParallelTaskTemplate template, int siblings) {

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Variants run in turn in one JVM, in chunks of a number of batches each, the order
@@ -90,6 +92,15 @@ final class InterleavedChunks {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
+	}
+
+	/**
+	 * Return the executor of the harnesses' runs of the given kind: a fixed pool of 2
+	 * platform threads, or a virtual thread per task.
+	 * @param kind {@code "platform"} or {@code "virtual"}
+	 */
+	static ExecutorService executor(String kind) {
+		return kind.equals("virtual") ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(2);
 	}
 
 	/**

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.github.paralleltasks.ParallelTaskTemplate;
 import io.github.paralleltasks.micrometer.MicrometerParallelTaskMetrics;
@@ -61,8 +60,7 @@ public final class MetricsOverheadHarness {
 		int batches = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
 		List<Callable<Object>> callables = InterleavedChunks.noOpTasks(tasks);
 		for (String kind : List.of("platform", "virtual")) {
-			ExecutorService executor = kind.equals("virtual") ? Executors.newVirtualThreadPerTaskExecutor()
-					: Executors.newFixedThreadPool(2);
+			ExecutorService executor = InterleavedChunks.executor(kind);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			ObservationRegistry observations = ObservationRegistry.create();
 			observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));

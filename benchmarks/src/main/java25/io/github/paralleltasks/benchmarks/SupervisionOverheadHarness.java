@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.paralleltasks.ParallelTaskTemplate;
@@ -70,8 +69,7 @@ public final class SupervisionOverheadHarness {
 		int batches = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
 		List<Callable<Object>> callables = InterleavedChunks.noOpTasks(tasks);
 		for (String kind : List.of("platform", "virtual")) {
-			ExecutorService executor = kind.equals("virtual") ? Executors.newVirtualThreadPerTaskExecutor()
-					: Executors.newFixedThreadPool(2);
+			ExecutorService executor = InterleavedChunks.executor(kind);
 			ParallelTaskTemplate template = ParallelTaskTemplate.builder(executor).build();
 			long[][] nanos = InterleavedChunks.run(chunks, batches, () -> {
 				for (Future<Object> future : executor.invokeAll(callables)) {
